@@ -1,0 +1,41 @@
+# SafaBot — every set-up step a fresh Debian machine needs lives here.
+SHELL := /bin/bash
+DEBIAN_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libssl-dev pkg-config tzdata
+SWIFT ?= swift
+BIN := .build/debug/safa-bot
+
+.PHONY: deps build run test bench check clean
+
+# Installs only what is missing, non-interactively; a no-op on a machine that has it all.
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# With TELEGRAM_BOT_TOKEN set it serves Telegram; otherwise it talks to you in this terminal.
+run: build
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(BIN) run; else exec $(BIN) chat; fi
+
+check: build
+	$(BIN) check dialogs
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(BIN) check dialogs
+	$(BIN) test dialogs/tests
+	$(SWIFT) test --skip-build --parallel
+
+bench: deps
+	$(SWIFT) build -c release --product safa-bench
+	.build/release/safa-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SafaBot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "safa-bot", targets: ["safa-bot"]),
+        .executable(name: "safa-bench", targets: ["safa-bench"]),
+    ],
+    targets: [
+        // C libraries from Debian, each imported by exactly one Swift target.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+
+        // The pure core: dialog model, loader + findings, engine, validators, Arabic text, FAQ matching.
+        .target(name: "DialogCore"),
+
+        // Adapters over C libraries.
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "DialogCore", "BotRuntime"]),
+        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+
+        // Channels and the runtime that ties inbox → engine → store → outbox together.
+        .target(name: "BotRuntime", dependencies: ["DialogCore"]),
+        .target(name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer"]),
+
+        // The one place that knows every concrete type, and the thin executables over it.
+        .target(
+            name: "SafaBotCLI",
+            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "TelegramChannel"]
+        ),
+        .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI"]),
+        .executableTarget(
+            name: "safa-bench",
+            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport"]
+        ),
+
+        // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
+        .target(
+            name: "SafaBotTestSupport",
+            dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "TelegramChannel"]
+        ),
+
+        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime"]),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
+        .testTarget(name: "TelegramChannelTests", dependencies: ["TelegramChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime"]),
+        .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport"]),
+        .testTarget(
+            name: "SafaBotCLITests",
+            dependencies: ["SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel"]
+        ),
+    ]
+)
+
+// Strict settings on every Swift target, set once (STYLE.md rule 9).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,81 @@
+public import Foundation
+
+/// Everything the engine remembers about one conversation; stored as JSON between events.
+public struct ConversationState: Sendable, Equatable, Codable {
+    /// What the conversation is waiting for at `node`.
+    public enum Phase: Sendable, Equatable, Codable {
+        /// Nothing asked yet (a new conversation).
+        case fresh
+        /// A menu or survey is shown; waiting for one of its options.
+        case choosing
+        /// A form field is asked; `editing` returns to the review after it.
+        case field(index: Int, editing: Bool)
+        /// The review is shown: confirm or edit.
+        case reviewing
+        /// The beneficiary chose to edit: which field?
+        case pickingFieldToEdit
+        case attesting
+        case inquiring
+        /// After too many failures: "talk to an officer?" — `returnTo` is asked again on "no".
+        case offeringOfficer
+        /// After a long pause with an unfinished form: continue it or start over?
+        case offeringResume
+        /// Handed to a human; the bot stays quiet until handed back.
+        case withOfficer(queue: String)
+    }
+
+    public var node: NodeRef?
+    public var phase: Phase
+    /// Failed answers at the current question.
+    public var attempts: Int
+    /// Increases with every question that has buttons; buttons carry it so presses on old messages are recognised.
+    public var promptSequence: Int
+    /// Collected answers: form node (`flow.node`) → field id → value.
+    public var forms: [String: [String: FieldValue]]
+    /// Questions visited, most recent last, for "back".
+    public var trail: [NodeRef]
+    public var lastActivity: Date?
+    /// Requests this beneficiary submitted, for "follow up on my request".
+    public var requests: [RequestSummary]
+    /// The dialog version this conversation runs on.
+    public var dialogVersion: String?
+
+    public init() {
+        node = nil
+        phase = .fresh
+        attempts = 0
+        promptSequence = 0
+        forms = [:]
+        trail = []
+        lastActivity = nil
+        requests = []
+        dialogVersion = nil
+    }
+}
+
+/// A submitted request as the beneficiary can look it up.
+public struct RequestSummary: Sendable, Equatable, Codable {
+    public var reference: String
+    public var requestType: String
+    public var submittedAt: Date
+    /// Arabic status text; "قيد الدراسة لدى لجنة البحث" until an officer changes it.
+    public var status: String
+
+    public init(reference: String, requestType: String, submittedAt: Date, status: String) {
+        self.reference = reference
+        self.requestType = requestType
+        self.submittedAt = submittedAt
+        self.status = status
+    }
+}
+
+/// The result of one engine step.
+public struct StepResult: Sendable, Equatable {
+    public var state: ConversationState
+    public var effects: [Effect]
+
+    public init(state: ConversationState, effects: [Effect]) {
+        self.state = state
+        self.effects = effects
+    }
+}

@@ -1,0 +1,113 @@
+public import Foundation
+
+/// A button under a message: `payload` comes back in `EventContent.button`.
+public struct Button: Sendable, Equatable, Codable {
+    /// Short ASCII, at most 64 bytes (Telegram callback_data).
+    public var payload: String
+    public var label: String
+
+    public init(payload: String, label: String) {
+        self.payload = payload
+        self.label = label
+    }
+}
+
+/// A message for the beneficiary, channel-neutral; renderers fit it to each platform's limits.
+public struct OutgoingMessage: Sendable, Equatable, Codable {
+    public var text: String
+    public var buttons: [Button]
+
+    public init(text: String, buttons: [Button] = []) {
+        self.text = text
+        self.buttons = buttons
+    }
+}
+
+/// A submitted request, recorded in the same transaction as the state that submitted it.
+public struct SubmittedRequest: Sendable, Equatable, Codable {
+    public var reference: String
+    public var requestType: String
+    public var form: NodeRef
+    /// Field id → value, in form order.
+    public var fields: [FieldEntry]
+    public var submittedAt: Date
+    public var attestation: Attestation?
+
+    public init(
+        reference: String, requestType: String, form: NodeRef, fields: [FieldEntry], submittedAt: Date,
+        attestation: Attestation?
+    ) {
+        self.reference = reference
+        self.requestType = requestType
+        self.form = form
+        self.fields = fields
+        self.submittedAt = submittedAt
+        self.attestation = attestation
+    }
+}
+
+/// One field of a submitted form with the label it was asked under.
+public struct FieldEntry: Sendable, Equatable, Codable {
+    public var id: String
+    public var label: String
+    public var value: FieldValue
+    public var sensitive: Bool
+
+    public init(id: String, label: String, value: FieldValue, sensitive: Bool = false) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.sensitive = sensitive
+    }
+}
+
+/// The beneficiary's confirmation that the data is true: the exact statement and when it was accepted.
+public struct Attestation: Sendable, Equatable, Codable {
+    public var node: NodeRef
+    public var statement: String
+    public var acceptedAt: Date
+
+    public init(node: NodeRef, statement: String, acceptedAt: Date) {
+        self.node = node
+        self.statement = statement
+        self.acceptedAt = acceptedAt
+    }
+}
+
+/// A request for a human, with what officers need to see at a glance.
+public struct HandoffRequest: Sendable, Equatable, Codable {
+    public var queue: String
+    public var reason: String
+    /// The node the conversation was at, so an officer can hand it back there.
+    public var from: NodeRef?
+    /// Form data collected so far.
+    public var fields: [FieldEntry]
+
+    public init(queue: String, reason: String, from: NodeRef?, fields: [FieldEntry]) {
+        self.queue = queue
+        self.reason = reason
+        self.from = from
+        self.fields = fields
+    }
+}
+
+/// A satisfaction rating.
+public struct SurveyAnswer: Sendable, Equatable, Codable {
+    public var node: NodeRef
+    public var rating: String
+    public var answeredAt: Date
+
+    public init(node: NodeRef, rating: String, answeredAt: Date) {
+        self.node = node
+        self.rating = rating
+        self.answeredAt = answeredAt
+    }
+}
+
+/// What the engine asks the outside world to do; written in the same transaction as the new state.
+public enum Effect: Sendable, Equatable, Codable {
+    case send(OutgoingMessage)
+    case submitRequest(SubmittedRequest)
+    case handoff(HandoffRequest)
+    case recordSurvey(SurveyAnswer)
+}

@@ -1,0 +1,28 @@
+public import Foundation
+
+/// Something that happened in a conversation, as the engine sees it (channel-neutral).
+public enum EventContent: Sendable, Equatable, Codable {
+    /// First contact or an explicit restart (Telegram `/start`).
+    case start
+    /// Typed text, or a reply-keyboard press (which arrives as text).
+    case text(String)
+    /// A press on a button the bot sent; `payload` is the button's id as the bot encoded it.
+    case button(payload: String)
+    case attachment(Attachment)
+    case location(latitude: Double, longitude: Double)
+}
+
+/// One inbound event with what the pure step needs from outside: a time and a unique sequence number.
+public struct Event: Sendable, Equatable, Codable {
+    public var content: EventContent
+    /// When the event was received.
+    public var receivedAt: Date
+    /// Unique and increasing across the whole bot (the inbox row id); reference numbers derive from it.
+    public var sequence: Int64
+
+    public init(_ content: EventContent, receivedAt: Date, sequence: Int64) {
+        self.content = content
+        self.receivedAt = receivedAt
+        self.sequence = sequence
+    }
+}

@@ -1,0 +1,1 @@
+print("safa-bench: not built yet")

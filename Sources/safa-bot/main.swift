@@ -1,0 +1,1 @@
+print("safa-bot: not built yet")
