@@ -1,0 +1,43 @@
+public import DialogCore
+public import Foundation
+
+/// The runtime's durable memory: inbox, conversation states, outbox, records, settings.
+///
+/// Calls are synchronous and may block on disk: call them from a dedicated thread or serial queue,
+/// never from Swift's cooperative pool. Implementations are safe to call from several threads.
+public protocol RuntimeStore: Sendable {
+    /// Durably records an inbound event; returns nil when `platformID` was recorded before (a duplicate).
+    func appendInbound(
+        key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date, meta: [String: String]
+    ) throws -> InboundRecord?
+
+    /// Inbound events not yet processed, oldest first.
+    func unprocessedInbound(limit: Int) throws -> [InboundRecord]
+
+    /// The stored state of a conversation, or nil for a new one.
+    func conversation(_ key: ConversationKey) throws -> ConversationState?
+
+    /// Commits several steps in one transaction: each inbound row marked processed, its state saved,
+    /// its outbox rows, requests, handoffs and survey answers added. All or nothing.
+    func commit(_ steps: [StepCommit]) throws
+
+    /// Outbox rows due at `now`, oldest first, at most `limit`; rows of one conversation in order.
+    func dueOutbound(now: Date, limit: Int) throws -> [OutboundRecord]
+
+    /// Records how delivering an outbox row ended.
+    func record(_ outcome: DeliveryOutcome, forOutbound id: Int64, at: Date) throws
+
+    /// Outbox rows not yet delivered or failed.
+    func outboxDepth() throws -> Int
+
+    /// Small durable settings (e.g. the Telegram update offset).
+    func value(forKey key: String) throws -> String?
+    func setValue(_ value: String?, forKey key: String) throws
+
+    /// Marks a conversation whose user blocked the bot; its pending outbox rows fail instead of being sent.
+    func markBlocked(_ key: ConversationKey, at: Date) throws
+    func isBlocked(_ key: ConversationKey) throws -> Bool
+
+    /// Submitted requests, newest first (for officers, exports and tests).
+    func requests(limit: Int) throws -> [SubmittedRequest]
+}

@@ -1,0 +1,93 @@
+public import DialogCore
+public import Foundation
+
+/// An inbound event durably in the inbox. `id` is unique and increasing: it becomes `Event.sequence`.
+public struct InboundRecord: Sendable, Equatable {
+    public var id: Int64
+    public var key: ConversationKey
+    /// The platform's id for what arrived ("telegram:update:123", a wamid…): unique, so nothing is handled twice.
+    public var platformID: String
+    public var content: EventContent
+    public var receivedAt: Date
+    /// Channel details needed to answer (e.g. Telegram callback query id); never personal data beyond that.
+    public var meta: [String: String]
+
+    public init(
+        id: Int64, key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date,
+        meta: [String: String] = [:]
+    ) {
+        self.id = id
+        self.key = key
+        self.platformID = platformID
+        self.content = content
+        self.receivedAt = receivedAt
+        self.meta = meta
+    }
+
+    public var event: Event { Event(content, receivedAt: receivedAt, sequence: id) }
+}
+
+/// What the outbox must deliver: a message, or a channel chore tied to an inbound event.
+public enum OutboundPayload: Sendable, Equatable, Codable {
+    case message(OutgoingMessage)
+    /// Acknowledge a button press (Telegram answerCallbackQuery), optionally with a short notice.
+    case answerButton(callbackID: String, text: String?)
+}
+
+/// One row of the outbox.
+public struct OutboundRecord: Sendable, Equatable {
+    public var id: Int64
+    public var key: ConversationKey
+    public var payload: OutboundPayload
+    /// Failed attempts so far.
+    public var attempts: Int
+    /// Not to be sent before this time (backoff, retry_after).
+    public var notBefore: Date
+
+    public init(id: Int64, key: ConversationKey, payload: OutboundPayload, attempts: Int = 0, notBefore: Date) {
+        self.id = id
+        self.key = key
+        self.payload = payload
+        self.attempts = attempts
+        self.notBefore = notBefore
+    }
+}
+
+/// Everything one engine step produced, committed in one transaction.
+public struct StepCommit: Sendable, Equatable {
+    /// The inbound row now processed.
+    public var inboundID: Int64
+    public var key: ConversationKey
+    public var state: ConversationState
+    /// Outbox rows to add, in sending order.
+    public var outbound: [OutboundPayload]
+    public var requests: [SubmittedRequest]
+    public var handoffs: [HandoffRequest]
+    public var surveys: [SurveyAnswer]
+    public var committedAt: Date
+
+    public init(
+        inboundID: Int64, key: ConversationKey, state: ConversationState, outbound: [OutboundPayload],
+        requests: [SubmittedRequest] = [], handoffs: [HandoffRequest] = [], surveys: [SurveyAnswer] = [],
+        committedAt: Date
+    ) {
+        self.inboundID = inboundID
+        self.key = key
+        self.state = state
+        self.outbound = outbound
+        self.requests = requests
+        self.handoffs = handoffs
+        self.surveys = surveys
+        self.committedAt = committedAt
+    }
+}
+
+/// How delivering an outbox row ended.
+public enum DeliveryOutcome: Sendable, Equatable {
+    /// Delivered; `platformMessageID` is the platform's id for it, when it gave one.
+    case sent(platformMessageID: String?)
+    /// Try again at `notBefore` (network error, 5xx, 429 retry_after).
+    case retry(notBefore: Date, reason: String)
+    /// Will never succeed (400, blocked by the user): kept for the record, not retried.
+    case failed(reason: String)
+}
