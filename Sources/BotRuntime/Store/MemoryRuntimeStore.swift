@@ -211,7 +211,7 @@ public enum RuntimeStoreError: Error, Sendable, Equatable, CustomStringConvertib
     case duplicateRequestReference
     /// `record` named an outbox row that does not exist.
     case unknownOutbound(id: Int64)
-    /// A stored row could not be decoded (the table and row, never its contents).
+    /// A stored row could not be decoded (the table and a row id, never its contents or a chat id).
     case corruptRecord(table: String, row: String)
 
     public var description: String {
