@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Wakes an async loop when there is new work, or lets it sleep until a deadline.
