@@ -13,7 +13,8 @@ extension DialogEngine {
 
     /// Asks the current question again (or for the first time), with fresh buttons.
     func ask(_ turn: inout Turn) {
-        if !currentOptions(turn.state).isEmpty { turn.state.promptSequence += 1 }
+        // Every question gets a new number, so buttons of any earlier message are recognised as old.
+        turn.state.promptSequence += 1
         if let question = currentQuestion(turn.state) { turn.effects.append(.send(question)) }
     }
 
