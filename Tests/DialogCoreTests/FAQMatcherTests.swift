@@ -90,6 +90,12 @@ import Testing
         #expect(matcher.match("طلبي وين وصل؟")?.topic.id == "request_status")
     }
 
+    @Test func keywordsWrittenWithDiacriticsAndHamzaMatchPlainInput() {
+        let faq = FAQ(topics: [FAQTopic(id: "aid", title: "المساعدة", keywords: ["مُسَاعَدَة مالِيّة"], answer: "أ")])
+        #expect(FAQMatcher(faq: faq).match("ابي مساعده ماليه")?.topic.id == "aid")
+        #expect(FAQMatcher(faq: faq).match("ابي مساعده")?.topic.id == nil)
+    }
+
     @Test func tiesGoToTheTopicListedFirst() {
         let faq = FAQ(topics: [
             FAQTopic(id: "first", title: "أ", keywords: ["خدمة"], answer: "أ"),
