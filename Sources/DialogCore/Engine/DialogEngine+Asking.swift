@@ -100,3 +100,11 @@ extension DialogEngine {
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
+
+extension DialogEngine {
+    /// The form field the conversation is asking for, if it is asking one (for channels and simulators).
+    public func currentField(_ state: ConversationState) -> FormField? {
+        guard case .field(let index, _) = state.phase else { return nil }
+        return formContext(state)?.form.fields[safe: index]
+    }
+}
