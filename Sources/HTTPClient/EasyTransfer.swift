@@ -97,7 +97,10 @@ final class EasyTransfer {
         // An empty "Expect:" stops curl's 100-continue round trip for larger POST bodies.
         var lines = ["Expect:"]
         for (name, value) in headers {
-            guard !(name + value).contains(where: { $0 == "\r" || $0 == "\n" }), !name.isEmpty else {
+            // Compare scalars: "\r\n" is one Character, so a Character test would miss it.
+            let lineBreak = (name + value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+            let badName = name.isEmpty || name.unicodeScalars.contains { $0 == ":" || $0 == " " || $0 == "\t" }
+            guard !lineBreak, !badName else {
                 throw CurlError(code: Int32(CURLE_BAD_FUNCTION_ARGUMENT.rawValue), message: "invalid header name or value", url: url)
             }
             // "Name;" is curl's spelling for a header with an empty value.
