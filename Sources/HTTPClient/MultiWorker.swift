@@ -23,7 +23,7 @@ final class MultiWorker {
         }
         let perHost = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, CLong(max(0, configuration.maxConnectionsPerHost)))
         guard perHost == CURLM_OK else {
-            curl_multi_cleanup(multi)
+            _ = curl_multi_cleanup(multi)
             throw Self.multiError(perHost)
         }
         self.multi = multi
@@ -36,9 +36,13 @@ final class MultiWorker {
 
     /// The thread body: loops until shutdown, then fails whatever is left and frees the multi.
     func run() {
+        var unstarted: [TransferQueue.Command] = []
         while true {
             let (commands, isShutdown) = queue.drain()
-            if isShutdown { break }
+            if isShutdown {
+                unstarted = commands
+                break
+            }
             commands.forEach(handle)
             startWaiting()
             var running: Int32 = 0
@@ -52,12 +56,13 @@ final class MultiWorker {
         }
         let shutdownError = CurlError(code: CurlError.shutdownCode, message: "HTTP client is shut down", url: "")
         failAllActive(shutdownError)
-        for case .start(let submission) in queue.detachMulti() {
+        for case .start(let submission) in unstarted + queue.detachMulti() {
             submission.continuation.resume(throwing: shutdownError)
         }
         for submission in waiting { submission.continuation.resume(throwing: shutdownError) }
         waiting = []
-        curl_multi_cleanup(multi)
+        // Every easy handle has been removed above, the only case in which cleanup can fail.
+        _ = curl_multi_cleanup(multi)
     }
 
     private func handle(_ command: TransferQueue.Command) {

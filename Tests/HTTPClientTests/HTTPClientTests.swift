@@ -123,6 +123,21 @@ import Testing
         #expect(error?.code == CurlError.shutdownCode)
     }
 
+    @Test func shutdownFailsAnInFlightSendInsteadOfLeavingItHanging() async throws {
+        let (entered, enteredContinuation) = AsyncStream<Void>.makeStream()
+        let server = try startServer(entered: enteredContinuation)
+        defer { server.stop() }
+        let client = try HTTPClient()
+
+        let transfer = Task { try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/sleep?s=5")) }
+        var iterator = entered.makeAsyncIterator()
+        _ = await iterator.next()
+        client.shutdown()
+
+        let error = await #expect(throws: CurlError.self) { try await transfer.value }
+        #expect(error?.code == CurlError.shutdownCode)
+    }
+
     @Test func aHeaderWithALineBreakIsRejectedBeforeSending() async throws {
         let client = try HTTPClient()
         defer { client.shutdown() }
