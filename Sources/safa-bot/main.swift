@@ -1,1 +1,4 @@
-print("safa-bot: not built yet")
+import Foundation
+import SafaBotCLI
+
+exit(SafaBot.main(Array(CommandLine.arguments.dropFirst())))

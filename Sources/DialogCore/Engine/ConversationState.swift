@@ -16,8 +16,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
         case pickingFieldToEdit
         case attesting
         case inquiring
-        /// After too many failures: "talk to an officer?" — `returnTo` is asked again on "no".
-        case offeringOfficer
+        /// After too many failures: "talk to an officer?" — on "yes" go to `target`, on "no" back to `suspended`.
+        case offeringOfficer(target: NodeRef)
         /// After a long pause with an unfinished form: continue it or start over?
         case offeringResume
         /// Handed to a human; the bot stays quiet until handed back.
@@ -39,6 +39,10 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var requests: [RequestSummary]
     /// The dialog version this conversation runs on.
     public var dialogVersion: String?
+    /// The question put aside while the bot offers an officer or a resumption; asked again afterwards.
+    public var suspended: SuspendedQuestion?
+    /// Attestations accepted for forms not yet submitted: form (`flow.node`) → attestation.
+    public var attestations: [String: Attestation]
 
     public init() {
         node = nil
@@ -50,6 +54,35 @@ public struct ConversationState: Sendable, Equatable, Codable {
         lastActivity = nil
         requests = []
         dialogVersion = nil
+        suspended = nil
+        attestations = [:]
+    }
+
+    /// Whether the conversation is in the middle of filling in a form (worth offering to resume).
+    public var isInForm: Bool {
+        switch phase {
+        case .field, .reviewing, .pickingFieldToEdit, .attesting: true
+        case .offeringResume, .offeringOfficer: suspended.map { Self.isFormPhase($0.phase) } ?? false
+        default: false
+        }
+    }
+
+    static func isFormPhase(_ phase: Phase) -> Bool {
+        switch phase {
+        case .field, .reviewing, .pickingFieldToEdit, .attesting: true
+        default: false
+        }
+    }
+}
+
+/// A question put aside, to be asked again.
+public struct SuspendedQuestion: Sendable, Equatable, Codable {
+    public var node: NodeRef
+    public var phase: ConversationState.Phase
+
+    public init(node: NodeRef, phase: ConversationState.Phase) {
+        self.node = node
+        self.phase = phase
     }
 }
 
@@ -58,7 +91,7 @@ public struct RequestSummary: Sendable, Equatable, Codable {
     public var reference: String
     public var requestType: String
     public var submittedAt: Date
-    /// Arabic status text; "قيد الدراسة لدى لجنة البحث" until an officer changes it.
+    /// Status code ("submitted" until an officer changes it); status nodes turn it into Arabic text.
     public var status: String
 
     public init(reference: String, requestType: String, submittedAt: Date, status: String) {

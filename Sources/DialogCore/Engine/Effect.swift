@@ -109,5 +109,9 @@ public enum Effect: Sendable, Equatable, Codable {
     case send(OutgoingMessage)
     case submitRequest(SubmittedRequest)
     case handoff(HandoffRequest)
+    /// What the beneficiary sent while a human has the conversation: passed to the officer, not answered by the bot.
+    case relayToOfficer(EventContent)
+    /// The beneficiary left the officers' queue (e.g. chose the main menu while waiting).
+    case leaveQueue(queue: String)
     case recordSurvey(SurveyAnswer)
 }

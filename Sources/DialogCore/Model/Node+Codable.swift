@@ -2,7 +2,7 @@ extension Node: Codable {
     enum CodingKeys: String, CodingKey {
         case id, type, text, next, options, topics, maxAttempts, onNoMatch, intro, fields, form, confirmLabel,
             editLabel, editPrompt, statement, acceptLabel, declineLabel, onDecline, requestType, itemText,
-            emptyText, queue, textOutsideHours, reason, thanks
+            emptyText, statusTexts, queue, textOutsideHours, reason, thanks
     }
 
     /// The node types a dialog file may use, for error messages and the schema.

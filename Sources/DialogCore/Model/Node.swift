@@ -126,6 +126,8 @@ public struct StatusNode: Sendable, Equatable, Codable {
     /// Said when the beneficiary has no request yet.
     public var emptyText: String
     public var next: String
+    /// Arabic text for each status code shown as `{{status}}` (e.g. "submitted" → "قيد الدراسة لدى لجنة البحث").
+    public var statusTexts: [String: String]?
 }
 
 public struct HandoffNode: Sendable, Equatable, Codable {

@@ -20,6 +20,8 @@ public enum ValidationFailure: Error, Sendable, Equatable {
     case unknownChoice
     case expectedAttachment
     case expectedText
+    /// A location typed as text that is not "latitude,longitude" in range.
+    case locationFormat
 
     /// Stable key for texts in `bot.json` "validation" and a field's "errors".
     public var code: String {
@@ -44,6 +46,7 @@ public enum ValidationFailure: Error, Sendable, Equatable {
         case .unknownChoice: "unknown_choice"
         case .expectedAttachment: "expected_attachment"
         case .expectedText: "expected_text"
+        case .locationFormat: "location_format"
         }
     }
 
@@ -52,7 +55,7 @@ public enum ValidationFailure: Error, Sendable, Equatable {
         "empty", "too_short", "too_long", "not_a_number", "not_a_whole_number", "below_minimum", "above_maximum",
         "national_id_length", "national_id_prefix", "national_id_checksum", "mobile_format", "email_format",
         "iban_format", "iban_checksum", "date_format", "date_invalid", "not_yes_no", "unknown_choice",
-        "expected_attachment", "expected_text",
+        "expected_attachment", "expected_text", "location_format",
     ]
 
     /// Values the text may show as `{{min}}` / `{{max}}`.

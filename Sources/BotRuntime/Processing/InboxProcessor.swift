@@ -1,0 +1,66 @@
+public import DialogCore
+public import Foundation
+
+/// Runs unprocessed inbox events through the engine and commits each batch in one transaction.
+///
+/// Synchronous: call it from the runtime's processing thread, never from the cooperative pool.
+/// Events of one conversation are stepped in inbox order; a batch spans many conversations.
+public struct InboxProcessor: Sendable {
+    public let store: any RuntimeStore
+    public let dialogs: DialogHolder
+
+    public init(store: any RuntimeStore, dialogs: DialogHolder) {
+        self.store = store
+        self.dialogs = dialogs
+    }
+
+    /// Processes up to `limit` pending events; returns the commits made (empty when the inbox was empty).
+    @discardableResult
+    public func processPending(limit: Int = 256, now: Date = Date()) throws -> [StepCommit] {
+        let records = try store.unprocessedInbound(limit: limit)
+        guard !records.isEmpty else { return [] }
+        let engine = dialogs.engine
+        var states: [ConversationKey: ConversationState] = [:]
+        var commits: [StepCommit] = []
+        commits.reserveCapacity(records.count)
+        for record in records {
+            let state = try states[record.key] ?? store.conversation(record.key) ?? ConversationState()
+            let result = engine.step(state, record.event)
+            states[record.key] = result.state
+            commits.append(Self.commit(for: record, result, at: now))
+        }
+        try store.commit(commits)
+        return commits
+    }
+
+    /// Turns a step's effects into what the store records in the same transaction.
+    static func commit(for record: InboundRecord, _ result: StepResult, at now: Date) -> StepCommit {
+        var outbound: [OutboundPayload] = []
+        // A button press is acknowledged first, so the platform stops showing progress.
+        if let callbackID = record.meta[InboundMeta.callbackID] {
+            outbound.append(.answerButton(callbackID: callbackID, text: nil))
+        }
+        var commit = StepCommit(
+            inboundID: record.id, key: record.key, state: result.state, outbound: [], committedAt: now)
+        for effect in result.effects {
+            switch effect {
+            case .send(let message): outbound.append(.message(message))
+            case .submitRequest(let request): commit.requests.append(request)
+            case .handoff(let handoff): commit.handoffs.append(handoff)
+            case .recordSurvey(let answer): commit.surveys.append(answer)
+            case .relayToOfficer, .leaveQueue:
+                // Officers' side (relay into the officers' group) is not built yet; the state
+                // already records that the conversation waits for a human.
+                break
+            }
+        }
+        commit.outbound = outbound
+        return commit
+    }
+}
+
+/// Keys of `InboundRecord.meta` that the runtime understands.
+public enum InboundMeta {
+    /// Telegram callback query id: the press must be answered.
+    public static let callbackID = "callback_id"
+}

@@ -1,0 +1,195 @@
+/// How an event answers a question that has options.
+enum ChoiceInput {
+    case option(Option)
+    /// A press on a button of an older message.
+    case stale
+    case noMatch
+    /// A file or location where a choice was expected.
+    case notText
+}
+
+extension DialogEngine {
+    /// Handles what the beneficiary sent as an answer to the question at `ref`.
+    func answer(_ node: Node, at ref: NodeRef, _ turn: inout Turn) {
+        if case .button(let payload) = turn.event.content, !isCurrent(payload, turn.state) {
+            turn.say(settings.texts.staleButton)
+            ask(&turn)
+            return
+        }
+        switch turn.state.phase {
+        case .fresh, .withOfficer:
+            enter(settings.start, &turn)
+        case .choosing:
+            answerChoice(node, at: ref, &turn)
+        case .field(let index, let editing):
+            answerField(index: index, editing: editing, &turn)
+        case .reviewing:
+            guard case .review(let review) = node.body else { return enter(settings.mainMenu, &turn) }
+            switch resolveYesNo(turn, yes: Special.confirm, no: Special.edit) {
+            case .option(let o) where o.id == Special.confirm: enter(NodeRef(review.next, in: ref.flow), &turn)
+            case .option: turn.state.phase = .pickingFieldToEdit; ask(&turn)
+            default: fail(reason: settings.texts.noMatch, &turn)
+            }
+        case .pickingFieldToEdit:
+            guard case .option(let option) = resolve(currentOptions(turn.state), turn),
+                let index = formContext(turn.state)?.form.fields.firstIndex(where: { Special.fieldPrefix + $0.id == option.id })
+            else { return fail(reason: settings.texts.noMatch, &turn) }
+            turn.state.phase = .field(index: index, editing: true)
+            turn.state.attempts = 0
+            ask(&turn)
+        case .attesting:
+            guard case .attestation(let attestation) = node.body else { return enter(settings.mainMenu, &turn) }
+            switch resolveYesNo(turn, yes: Special.accept, no: Special.decline) {
+            case .option(let o) where o.id == Special.accept:
+                let formRef = NodeRef(attestation.form, in: ref.flow)
+                turn.state.attestations[formRef.description] = Attestation(
+                    node: ref, statement: attestation.statement, acceptedAt: turn.now)
+                enter(NodeRef(attestation.next, in: ref.flow), &turn)
+            case .option:
+                enter(NodeRef(attestation.onDecline, in: ref.flow), &turn)
+            default:
+                fail(reason: settings.texts.noMatch, &turn)
+            }
+        case .inquiring:
+            guard case .inquiry(let inquiry) = node.body else { return enter(settings.mainMenu, &turn) }
+            answerInquiry(inquiry, at: ref, &turn)
+        case .offeringOfficer(let target):
+            switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
+            case .option(let o) where o.id == Special.yes:
+                turn.state.suspended = nil
+                enter(target, &turn)
+            case .option:
+                if let suspended = turn.state.suspended { restore(suspended, &turn) } else { enter(settings.mainMenu, &turn) }
+            default:
+                fail(reason: settings.texts.noMatch, &turn)
+            }
+        case .offeringResume:
+            switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
+            case .option(let o) where o.id == Special.yes:
+                if let suspended = turn.state.suspended { restore(suspended, &turn) } else { enter(settings.mainMenu, &turn) }
+            case .option:
+                if let form = turn.state.suspended.flatMap({ suspendedForm($0) }) {
+                    turn.state.forms[form.description] = nil
+                    turn.state.attestations[form.description] = nil
+                }
+                turn.state.suspended = nil
+                enter(settings.mainMenu, &turn)
+            default:
+                fail(reason: settings.texts.noMatch, &turn)
+            }
+        }
+    }
+
+    private func answerChoice(_ node: Node, at ref: NodeRef, _ turn: inout Turn) {
+        switch node.body {
+        case .menu(_, let options):
+            guard case .option(let option) = resolve(options, turn) else { return failChoice(turn.event.content, &turn) }
+            enter(NodeRef(option.goto ?? settings.mainMenu.description, in: ref.flow), &turn)
+        case .survey(let survey):
+            guard case .option(let option) = resolve(survey.options, turn) else {
+                return failChoice(turn.event.content, &turn)
+            }
+            turn.effects.append(.recordSurvey(SurveyAnswer(node: ref, rating: option.id, answeredAt: turn.now)))
+            turn.say(render(survey.thanks, in: ref.flow, turn.state))
+            enter(NodeRef(survey.next, in: ref.flow), &turn)
+        default:
+            enter(settings.mainMenu, &turn)
+        }
+    }
+
+    private func failChoice(_ content: EventContent, _ turn: inout Turn) {
+        switch content {
+        case .attachment, .location:
+            turn.say(settings.texts.unexpectedAttachment)
+            ask(&turn)
+        default:
+            fail(reason: settings.texts.noMatch, &turn)
+        }
+    }
+
+    private func answerInquiry(_ inquiry: InquiryNode, at ref: NodeRef, _ turn: inout Turn) {
+        guard case .text(let text) = turn.event.content else {
+            turn.say(settings.texts.unexpectedAttachment)
+            return ask(&turn)
+        }
+        guard let match = faq.match(text, topics: inquiry.topics) else {
+            let target = inquiry.onNoMatch.map { NodeRef($0, in: ref.flow) } ?? settings.officer
+            return fail(reason: settings.texts.noMatch, maxAttempts: inquiry.maxAttempts, offering: target, &turn)
+        }
+        if let goto = match.topic.goto {
+            enter(NodeRef(goto, in: ref.flow), &turn)
+        } else {
+            turn.say(render(match.topic.answer, in: ref.flow, turn.state))
+            enter(NodeRef(inquiry.next, in: ref.flow), &turn)
+        }
+    }
+
+    // MARK: - Choices
+
+    /// Whether a button payload belongs to the question being asked now.
+    func isCurrent(_ payload: String, _ state: ConversationState) -> Bool {
+        guard let colon = payload.firstIndex(of: ":"), let sequence = Int(payload[..<colon]) else { return false }
+        return sequence == state.promptSequence
+    }
+
+    /// Resolves a button press or typed text against `options`.
+    func resolve(_ options: [Option], _ turn: Turn) -> ChoiceInput {
+        switch turn.event.content {
+        case .button(let payload):
+            guard isCurrent(payload, turn.state), let colon = payload.firstIndex(of: ":") else { return .stale }
+            let id = String(payload[payload.index(after: colon)...])
+            return options.first { $0.id == id }.map(ChoiceInput.option) ?? .stale
+        case .text(let text):
+            return ChoiceMatcher.match(text, options: options).map(ChoiceInput.option) ?? .noMatch
+        case .start, .attachment, .location:
+            return .notText
+        }
+    }
+
+    /// Like `resolve`, and also takes a typed yes or no as the first or second option.
+    func resolveYesNo(_ turn: Turn, yes: String, no: String) -> ChoiceInput {
+        let options = currentOptions(turn.state)
+        let resolved = resolve(options, turn)
+        guard case .noMatch = resolved, case .text(let text) = turn.event.content, let answer = YesNo.parse(text) else {
+            return resolved
+        }
+        return options.first { $0.id == (answer ? yes : no) }.map(ChoiceInput.option) ?? .noMatch
+    }
+
+    /// The option a text or press chooses, ignoring stale presses (used where no re-ask follows).
+    func chosenOption(_ options: [Option], _ turn: Turn) -> Option? {
+        if case .option(let option) = resolve(options, turn) { return option }
+        return nil
+    }
+
+    // MARK: - Failures
+
+    /// Counts a failed answer: re-ask with `reason`, or after too many, offer `offering` (an officer by default).
+    func fail(reason: String?, maxAttempts: Int? = nil, offering target: NodeRef? = nil, _ turn: inout Turn) {
+        turn.state.attempts += 1
+        if turn.state.attempts >= (maxAttempts ?? settings.maxAttempts), let node = turn.state.node {
+            offerOfficer(target ?? settings.officer, suspending: SuspendedQuestion(node: node, phase: turn.state.phase), &turn)
+            return
+        }
+        if let reason { turn.say(reason) }
+        ask(&turn)
+    }
+
+    func offerOfficer(_ target: NodeRef, suspending question: SuspendedQuestion, _ turn: inout Turn) {
+        if case .offeringOfficer = question.phase {
+            // Already offering and still not understood: keep the original question.
+        } else {
+            turn.state.suspended = question
+        }
+        turn.state.phase = .offeringOfficer(target: target)
+        turn.state.attempts = 0
+        ask(&turn)
+    }
+
+    func suspendedForm(_ suspended: SuspendedQuestion) -> NodeRef? {
+        var probe = ConversationState()
+        probe.node = suspended.node
+        probe.phase = suspended.phase
+        return currentFormRef(probe)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+extension DialogEngine {
+    /// Enters `start`, running automatic nodes (messages, submissions, status) until one waits for the beneficiary.
+    func enter(_ start: NodeRef, _ turn: inout Turn) {
+        var ref = start
+        for _ in 0..<Self.maxAutomaticSteps {
+            guard let node = bundle.node(ref) else {
+                // Only reachable with files the linter refused; never strand the beneficiary.
+                guard ref != settings.mainMenu else { return }
+                ref = settings.mainMenu
+                continue
+            }
+            turn.state.attempts = 0
+            switch node.body {
+            case .message(let text, let next):
+                turn.say(render(text, in: ref.flow, turn.state))
+                ref = NodeRef(next, in: ref.flow)
+            case .end(let text):
+                if let text { turn.say(render(text, in: ref.flow, turn.state)) }
+                ref = settings.mainMenu
+            case .submit(let submit):
+                self.submit(submit, at: ref, &turn)
+                ref = NodeRef(submit.next, in: ref.flow)
+            case .status(let status):
+                showStatus(status, &turn)
+                ref = NodeRef(status.next, in: ref.flow)
+            case .handoff(let handoff):
+                startHandoff(handoff, at: ref, &turn)
+                return
+            case .menu, .survey:
+                wait(at: ref, .choosing, &turn)
+                return
+            case .inquiry:
+                wait(at: ref, .inquiring, &turn)
+                return
+            case .form(let form):
+                turn.state.forms[ref.description] = [:]
+                turn.state.attestations[ref.description] = nil
+                if let intro = form.intro { turn.say(render(intro, in: ref.flow, turn.state)) }
+                wait(at: ref, .field(index: 0, editing: false), &turn)
+                return
+            case .review:
+                wait(at: ref, .reviewing, &turn)
+                return
+            case .attestation:
+                wait(at: ref, .attesting, &turn)
+                return
+            }
+        }
+        // A cycle of automatic nodes (the linter reports these): stop at the main menu.
+        if start != settings.mainMenu { enter(settings.mainMenu, &turn) }
+    }
+
+    /// Makes `ref` the current question and asks it.
+    func wait(at ref: NodeRef, _ phase: ConversationState.Phase, _ turn: inout Turn) {
+        turn.state.node = ref
+        turn.state.phase = phase
+        turn.state.attempts = 0
+        if turn.state.trail.last != ref { turn.state.trail.append(ref) }
+        if turn.state.trail.count > 20 { turn.state.trail.removeFirst(turn.state.trail.count - 20) }
+        ask(&turn)
+    }
+
+    func startHandoff(_ handoff: HandoffNode, at ref: NodeRef, _ turn: inout Turn) {
+        let from = turn.state.node
+        let fields = currentFormRef(turn.state).map { entries(ofForm: $0, turn.state) } ?? []
+        turn.effects.append(.handoff(HandoffRequest(queue: handoff.queue, reason: handoff.reason, from: from, fields: fields)))
+        turn.say(render(handoff.text, in: ref.flow, turn.state))
+        turn.state.node = ref
+        turn.state.phase = .withOfficer(queue: handoff.queue)
+        turn.state.suspended = nil
+    }
+
+    func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) {
+        let formRef = NodeRef(submit.form, in: ref.flow)
+        let reference = Self.reference(sequence: turn.event.sequence, at: turn.now)
+        let request = SubmittedRequest(
+            reference: reference, requestType: submit.requestType, form: formRef,
+            fields: entries(ofForm: formRef, turn.state), submittedAt: turn.now,
+            attestation: turn.state.attestations[formRef.description])
+        turn.effects.append(.submitRequest(request))
+        turn.state.requests.append(
+            RequestSummary(reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
+        var values = templateValues(flow: ref.flow, turn.state)
+        values["reference"] = reference
+        turn.say(Template.render(submit.text, values))
+        turn.state.forms[formRef.description] = nil
+        turn.state.attestations[formRef.description] = nil
+    }
+
+    /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.
+    static func reference(sequence: Int64, at date: Date) -> String {
+        let year = riyadhCalendar.component(.year, from: date)
+        let digits = String(sequence)
+        return "SF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    func showStatus(_ status: StatusNode, _ turn: inout Turn) {
+        guard !turn.state.requests.isEmpty else {
+            turn.say(status.emptyText)
+            return
+        }
+        var lines = [status.text]
+        for request in turn.state.requests.suffix(10) {
+            let values = [
+                "reference": request.reference,
+                "submitted": Self.dayString(request.submittedAt),
+                "status": status.statusTexts?[request.status] ?? request.status,
+            ]
+            lines.append(Template.render(status.itemText, values))
+        }
+        turn.say(lines.joined(separator: "\n"))
+    }
+
+    /// The collected fields of a form, in the form's order.
+    func entries(ofForm formRef: NodeRef, _ state: ConversationState) -> [FieldEntry] {
+        guard let node = bundle.node(formRef), case .form(let form) = node.body,
+            let data = state.forms[formRef.description]
+        else { return [] }
+        return form.fields.compactMap { field in
+            data[field.id].map { FieldEntry(id: field.id, label: field.label, value: $0, sensitive: field.sensitive) }
+        }
+    }
+
+    /// Values for `{{…}}`: every collected field of the flow's forms, by `field` and by `form.field`.
+    func templateValues(flow: String, _ state: ConversationState) -> [String: String] {
+        var values: [String: String] = [:]
+        for (formKey, data) in state.forms {
+            guard let formRef = NodeRef(qualified: formKey), formRef.flow == flow else { continue }
+            for (field, value) in data {
+                values[field] = value.display
+                values["\(formRef.node).\(field)"] = value.display
+            }
+        }
+        return values
+    }
+
+    func render(_ text: String, in flow: String, _ state: ConversationState) -> String {
+        text.contains("{{") ? Template.render(text, templateValues(flow: flow, state)) : text
+    }
+
+    static let riyadhCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Riyadh") ?? TimeZone(secondsFromGMT: 10_800) ?? .current
+        return calendar
+    }()
+
+    static func dayString(_ date: Date) -> String {
+        let c = riyadhCalendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
+    }
+}

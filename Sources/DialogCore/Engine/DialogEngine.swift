@@ -1,0 +1,113 @@
+public import Foundation
+
+/// The pure dialog engine: `(state, event) → (state, effects)` over a loaded `DialogBundle`.
+///
+/// No I/O happens here: time and a unique sequence number come with the event, and everything the
+/// outside world must do comes back as `Effect` values, committed with the new state by the runtime.
+public struct DialogEngine: Sendable {
+    public let bundle: DialogBundle
+    let faq: FAQMatcher
+    let commands: CommandWords
+
+    /// Automatic steps (messages, submissions) allowed in one turn before the engine assumes a loop.
+    static let maxAutomaticSteps = 64
+
+    public init(bundle: DialogBundle) {
+        self.bundle = bundle
+        self.faq = FAQMatcher(faq: bundle.faq)
+        self.commands = CommandWords(bundle.settings.commands)
+    }
+
+    public var settings: BotSettings { bundle.settings }
+
+    /// Runs one event through the conversation.
+    public func step(_ state: ConversationState, _ event: Event) -> StepResult {
+        var turn = Turn(state: state, event: event)
+        if turn.state.dialogVersion == nil { turn.state.dialogVersion = bundle.version }
+        handle(&turn)
+        turn.state.lastActivity = event.receivedAt
+        return StepResult(state: turn.state, effects: turn.effects)
+    }
+
+    private func handle(_ turn: inout Turn) {
+        if case .start = turn.event.content {
+            turn.state.suspended = nil
+            turn.state.trail = []
+            leaveQueueIfWaiting(&turn)
+            enter(settings.start, &turn)
+            return
+        }
+        if case .fresh = turn.state.phase {
+            enter(settings.start, &turn)
+            return
+        }
+        if isIdle(turn.state, now: turn.now) {
+            startOverAfterIdle(&turn)
+            return
+        }
+        if case .withOfficer(let queue) = turn.state.phase {
+            handleWhileWithOfficer(queue: queue, &turn)
+            return
+        }
+        if let command = command(in: turn) {
+            run(command, &turn)
+            return
+        }
+        guard let ref = turn.state.node, let node = bundle.node(ref) else {
+            // The node vanished (a reload removed it): start over rather than get stuck.
+            enter(settings.mainMenu, &turn)
+            return
+        }
+        answer(node, at: ref, &turn)
+    }
+
+    // MARK: - Idle
+
+    func isIdle(_ state: ConversationState, now: Date) -> Bool {
+        guard let last = state.lastActivity, settings.idleTimeoutMinutes > 0 else { return false }
+        if case .withOfficer = state.phase { return false }
+        return now.timeIntervalSince(last) > Double(settings.idleTimeoutMinutes) * 60
+    }
+
+    /// A long pause: an unfinished form is offered for resumption, anything else starts over at the main menu.
+    private func startOverAfterIdle(_ turn: inout Turn) {
+        if turn.state.isInForm, let node = turn.state.node {
+            let suspended = turn.state.suspended ?? SuspendedQuestion(node: node, phase: turn.state.phase)
+            turn.state.suspended = suspended
+            turn.state.phase = .offeringResume
+            turn.state.attempts = 0
+            ask(&turn)
+            return
+        }
+        turn.state.suspended = nil
+        turn.state.trail = []
+        // What they typed may already be a choice from the main menu.
+        turn.state.node = settings.mainMenu
+        turn.state.phase = .choosing
+        if let node = bundle.node(settings.mainMenu), case .menu(_, let options) = node.body,
+            let option = chosenOption(options, turn), let goto = option.goto
+        {
+            enter(NodeRef(goto, in: settings.mainMenu.flow), &turn)
+        } else {
+            enter(settings.mainMenu, &turn)
+        }
+    }
+
+    // MARK: - Officer
+
+    private func handleWhileWithOfficer(queue: String, _ turn: inout Turn) {
+        if let command = command(in: turn), command == .mainMenu || command == .cancel {
+            turn.effects.append(.leaveQueue(queue: queue))
+            turn.say(settings.texts.cancelled)
+            enter(settings.mainMenu, &turn)
+            return
+        }
+        turn.effects.append(.relayToOfficer(turn.event.content))
+    }
+
+    private func leaveQueueIfWaiting(_ turn: inout Turn) {
+        if case .withOfficer(let queue) = turn.state.phase {
+            turn.effects.append(.leaveQueue(queue: queue))
+        }
+    }
+}

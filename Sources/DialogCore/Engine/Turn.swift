@@ -1,0 +1,19 @@
+public import Foundation
+
+/// The working state of one engine step: the conversation being changed and the effects gathered so far.
+struct Turn {
+    var state: ConversationState
+    var effects: [Effect] = []
+    let event: Event
+
+    var now: Date { event.receivedAt }
+
+    init(state: ConversationState, event: Event) {
+        self.state = state
+        self.event = event
+    }
+
+    mutating func say(_ text: String, buttons: [Button] = []) {
+        effects.append(.send(OutgoingMessage(text: text, buttons: buttons)))
+    }
+}

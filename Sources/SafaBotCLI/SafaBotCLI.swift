@@ -1,2 +1,0 @@
-/// Namespace for the SafaBotCLI module; its parts are being built (see the issues).
-public enum SafaBotCLIModule {}

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+@testable import DialogCore
+
+@Suite struct DialogEngineTests {
+    let bundle: DialogBundle
+
+    init() throws {
+        bundle = try EngineFixture.bundle()
+    }
+
+    @Test func aNewConversationIsWelcomedWithTheMainMenu() {
+        var c = Conversation(bundle)
+        let messages = c.send(.start)
+        #expect(messages.map(\.text) == ["أهلاً بك", "القائمة الرئيسية"])
+        #expect(messages[1].buttons.map(\.label) == ["طلب مساعدة", "استفسار", "متابعة طلبي"])
+        #expect(messages[1].buttons.allSatisfy { $0.payload.utf8.count <= 64 && $0.payload.allSatisfy(\.isASCII) })
+    }
+
+    @Test func aMenuOptionCanBePressedTypedByNumberOrWrittenAsItsLabel() {
+        for input in ["press", "١", "طلب مساعده"] {
+            var c = Conversation(bundle)
+            c.send(.start)
+            if input == "press" { c.press("طلب مساعدة") } else { c.say(input) }
+            #expect(c.lastText == "ما اسمك؟", "input \(input)")
+        }
+    }
+
+    @Test func aCompleteHelpRequestEndsWithAReferenceAndTheTwoWeekNotice() throws {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("محمد عبدالله")
+        c.say("١٠٢٣٤٥٦٧٨٢")
+        #expect(c.messages.map(\.text) == ["رقم الهوية غير صحيح.", "رقم الهوية؟"])
+        c.say("١٠٢٣٤٥٦٧٨١")
+        #expect(c.lastText == "عدد أفراد الأسرة؟")
+        c.say("٥")
+        #expect(c.lastText == "أرسل المستندات")
+        #expect(c.messages.last?.buttons.map(\.label) == ["تخطي"])
+        c.send(.attachment(Attachment(kind: .document, fileID: "F1", fileName: "صك.pdf")))
+        #expect(c.lastText.hasPrefix("راجع بياناتك"))
+        #expect(c.lastText.contains("الهوية: \u{2066}1023456781\u{2069}"))
+        c.press("تأكيد")
+        #expect(c.lastText == "أقر بصحة البيانات")
+        c.press("أقر")
+        let request = try #require(c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
+        #expect(request.reference == "SF-2026-000008")
+        #expect(request.fields.map(\.id) == ["name", "nid", "family", "docs"])
+        #expect(request.fields[2].value == .integer(5))
+        #expect(request.attestation?.statement == "أقر بصحة البيانات")
+        #expect(c.allText.contains("رقم طلبك \u{2066}SF-2026-000008\u{2069}"))
+        #expect(c.allText.contains("لا تقل عن أسبوعين"))
+        #expect(c.lastText == "قيّم الخدمة")
+        c.press("ممتاز")
+        #expect(c.effects.contains { if case .recordSurvey(let s) = $0 { s.rating == "5" } else { false } })
+        #expect(c.messages.map(\.text) == ["شكراً لك", "القائمة الرئيسية"])
+        c.press("متابعة طلبي")
+        #expect(c.messages.first?.text.contains("SF-2026-000008 — قيد الدراسة") == true)
+    }
+
+    @Test func aFieldCanBeEditedFromTheReviewAndTheOldAttestationIsDropped() {
+        var c = fillForm()
+        c.press("تعديل")
+        #expect(c.lastText == "أي حقل؟")
+        c.press("الأسرة")
+        #expect(c.lastText == "عدد أفراد الأسرة؟")
+        c.say("٧")
+        #expect(c.lastText.contains("الأسرة: \u{2066}7\u{2069}"))
+        #expect(c.messages.last?.buttons.map(\.label) == ["تأكيد", "تعديل"])
+    }
+
+    @Test func aPressOnAnOldMessageIsAnsweredAndTheCurrentQuestionAskedAgain() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        let oldMenu = c.messages[1].buttons
+        c.press("طلب مساعدة")
+        c.send(.button(payload: oldMenu[1].payload))
+        #expect(c.messages.map(\.text) == ["هذا الزر قديم.", "ما اسمك؟"])
+    }
+
+    @Test func anInvalidAnswerIsReaskedThenAnOfficerIsOffered() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("123")
+        c.say("abc")
+        #expect(c.messages.map(\.text) == ["رقم الهوية عشرة أرقام.", "رقم الهوية؟"])
+        c.say("999")
+        #expect(c.lastText == "هل تود التحدث مع موظف؟")
+        c.press("لا")
+        #expect(c.lastText == "رقم الهوية؟")
+        c.say("١٠٢٣٤٥٦٧٨١")
+        #expect(c.lastText == "عدد أفراد الأسرة؟")
+    }
+
+    @Test func acceptingTheOfficerHandsTheConversationOverWithTheFormData() throws {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("موظف")
+        let handoff = try #require(c.effects.compactMap { if case .handoff(let h) = $0 { h } else { nil } }.first)
+        #expect(handoff.queue == "relations")
+        #expect(handoff.fields.map(\.id) == ["name"])
+        #expect(c.state.phase == .withOfficer(queue: "relations"))
+        c.say("متى يتصل بي الموظف؟")
+        #expect(c.messages.isEmpty)
+        #expect(c.effects == [.relayToOfficer(.text("متى يتصل بي الموظف؟"))])
+        c.say("القائمة")
+        #expect(c.effects.first == .leaveQueue(queue: "relations"))
+        #expect(c.lastText == "القائمة الرئيسية")
+    }
+
+    @Test func anUnfinishedFormIsOfferedForResumptionAfterAPause() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.now += 31 * 60
+        c.say("مرحبا")
+        #expect(c.lastText == "لديك طلب لم يكتمل. هل تود إكماله؟")
+        c.say("نعم")
+        #expect(c.lastText == "رقم الهوية؟")
+        #expect(c.state.forms["help.form"]?["name"] == .text("سارة علي"))
+    }
+
+    @Test func anIdleConversationWithoutAFormStartsOverAtTheMainMenu() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("استفسار")
+        c.now += 2 * 3600
+        c.say("مرحبا")
+        #expect(c.messages.map(\.text) == ["القائمة الرئيسية"])
+    }
+
+    @Test func backGoesToThePreviousFieldAndCancelDropsTheForm() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("رجوع")
+        #expect(c.lastText == "ما اسمك؟")
+        c.say("إلغاء")
+        #expect(c.messages.map(\.text) == ["تم الإلغاء.", "القائمة الرئيسية"])
+        #expect(c.state.forms["help.form"] == nil)
+    }
+
+    @Test func zeroIsANumberInsideANumericFieldButTheMainMenuElsewhere() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("٠")
+        #expect(c.lastText == "عدد أفراد الأسرة؟")
+        c.say("٤٠")
+        #expect(c.messages.first?.text == "أكبر من \u{2066}30\u{2069}.")
+    }
+
+    @Test func anInquiryIsAnsweredFromTheFAQAndAnUnmatchedOneIsReasked() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("استفسار")
+        c.say("امتى يطلع الرد؟")
+        #expect(c.messages.first?.text == "لا تقل عن أسبوعين.")
+        c.press("استفسار")
+        c.say("كم سعر الذهب")
+        #expect(c.messages.map(\.text) == ["عذراً، لم أفهم.", "اكتب سؤالك"])
+    }
+
+    @Test func aDeclinedAttestationSubmitsNothing() {
+        var c = fillForm()
+        c.press("تأكيد")
+        c.press("لا أقر")
+        #expect(!c.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(c.lastText == "القائمة الرئيسية")
+    }
+
+    @Test func theStepIsDeterministic() {
+        var a = Conversation(bundle)
+        var b = Conversation(bundle)
+        for input in ["/start", "1", "سارة علي", "1023456781"] {
+            let content: EventContent = input == "/start" ? .start : .text(input)
+            a.send(content)
+            b.send(content)
+        }
+        #expect(a.state == b.state)
+        #expect(a.effects == b.effects)
+    }
+
+    private func fillForm() -> Conversation {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("4")
+        c.press("تخطي")
+        return c
+    }
+}
