@@ -1,3 +1,5 @@
+import Foundation
+
 /// A subcommand of `safa-bot`: a value parsed from arguments, with `run()`.
 public protocol SafaBotCommand {
     static var name: String { get }

@@ -14,9 +14,9 @@ public struct InboxProcessor: Sendable {
         self.dialogs = dialogs
     }
 
-    /// Processes up to `limit` pending events; returns the commits made (empty when the inbox was empty).
+    /// Processes up to `limit` pending events; returns what was committed (empty when the inbox was empty).
     @discardableResult
-    public func processPending(limit: Int = 256, now: Date = Date()) throws -> [StepCommit] {
+    public func processPending(limit: Int = 256, now: Date = Date()) throws -> [ProcessedEvent] {
         let records = try store.unprocessedInbound(limit: limit)
         guard !records.isEmpty else { return [] }
         let engine = dialogs.engine
@@ -30,7 +30,7 @@ public struct InboxProcessor: Sendable {
             commits.append(Self.commit(for: record, result, at: now))
         }
         try store.commit(commits)
-        return commits
+        return zip(records, commits).map { ProcessedEvent(commit: $1, receivedAt: $0.receivedAt) }
     }
 
     /// Turns a step's effects into what the store records in the same transaction.
@@ -57,6 +57,12 @@ public struct InboxProcessor: Sendable {
         commit.outbound = outbound
         return commit
     }
+}
+
+/// One committed step and when its event was received (for latency metrics).
+public struct ProcessedEvent: Sendable {
+    public var commit: StepCommit
+    public var receivedAt: Date
 }
 
 /// Keys of `InboundRecord.meta` that the runtime understands.

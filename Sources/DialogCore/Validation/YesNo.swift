@@ -14,7 +14,7 @@ public enum YesNo {
         if noPhrases.contains(key) { return false }
         let words = key.split(separator: " ").map(String.init)
         // "مو موافق", "ما ابي", "مش اكيد": a negator before a yes word is a no.
-        if words.count >= 2, negators.contains(words[0]), yesWords.contains(words[1]) {
+        if words.count >= 2, negators.contains(words[0]), yesWords.contains(words[1]) || wantWords.contains(words[1]) {
             return words.dropFirst(2).contains(where: yesWords.contains) ? nil : false
         }
         let yes = words.contains(where: yesWords.contains)
@@ -28,14 +28,19 @@ public enum YesNo {
     /// Single words that mean yes, as `matchKey` spells them.
     static let yesWords: Set<String> = keys([
         "نعم", "ايه", "إيه", "اي", "أي", "أيوه", "ايوا", "ايوه", "ايوة", "أيوة", "اكيد", "أكيد", "تمام", "موافق",
-        "موافقه", "ابي", "ابغى", "اريد", "صح", "صحيح", "اوكي", "اوك", "بلى", "طيب", "yes", "yeah", "yep", "ok", "okay", "y", "sure",
+        "موافقه", "صح", "صحيح", "اوكي", "اوك", "بلى", "طيب", "yes", "yeah", "yep", "ok", "okay", "y", "sure",
     ])
 
     /// Single words that mean no, as `matchKey` spells them.
     static let noWords: Set<String> = keys(["لا", "لأ", "لاء", "كلا", "no", "nope", "n"])
 
-    /// Whole answers of several words.
-    static let yesPhrases: Set<String> = yesWords.union(keys(["ان شاء الله", "إن شاء الله", "اي نعم", "ايه نعم"]))
+    /// "I want": a yes when it is the whole answer, not when it starts another request ("ابي اسأل").
+    static let wantWords: Set<String> = keys(["ابي", "أبي", "ابغى", "أبغى", "اريد", "أريد", "ودي"])
+
+    /// Whole answers, including ones of several words.
+    static let yesPhrases: Set<String> = yesWords.union(wantWords).union(
+        keys(["ان شاء الله", "إن شاء الله", "اي نعم", "ايه نعم"])
+    )
     static let noPhrases: Set<String> = noWords.union(
         keys(["لا شكرا", "لا شكراً", "مو", "ما أبي", "ما ابغى", "ما ابغي", "no thanks", "not now"])
     )

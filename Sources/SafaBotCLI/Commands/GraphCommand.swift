@@ -10,9 +10,10 @@ struct GraphCommand: SafaBotCommand {
 
     init(arguments: inout Arguments) throws {
         dot = arguments.flag("dot")
+        let named = try DialogSource(arguments: &arguments)
         let positionals = try arguments.positionals()
         guard positionals.count <= 1 else { throw CLIError.usage("graph takes at most one directory") }
-        source = positionals.first.map(DialogSource.init(directory:)) ?? (try DialogSource(arguments: &arguments))
+        source = positionals.first.map(DialogSource.init(directory:)) ?? named
     }
 
     func run() throws {

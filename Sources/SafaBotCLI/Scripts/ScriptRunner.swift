@@ -7,7 +7,7 @@ struct ScriptRunner {
     /// Scripts start on a Sunday morning in Riyadh, inside working hours.
     static let startDate = Date(timeIntervalSince1970: 1_767_506_400)  // 2026-01-04 06:00 UTC
 
-    struct Failure: CustomStringConvertible {
+    struct Failure: Error, CustomStringConvertible {
         var file: String
         var line: Int
         var message: String

@@ -1,0 +1,8 @@
+/// A channel's way of delivering outbox rows to its platform.
+public protocol ChannelSender: Sendable {
+    /// The channel name in `ConversationKey.channel` this sender delivers for.
+    var channel: String { get }
+
+    /// Delivers one row and says how it ended; never throws: every failure is an outcome.
+    func deliver(_ record: OutboundRecord) async -> DeliveryOutcome
+}

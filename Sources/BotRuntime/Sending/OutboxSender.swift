@@ -1,0 +1,121 @@
+public import Foundation
+import Synchronization
+
+/// Delivers outbox rows: concurrently across chats, in order within a chat, paced per channel.
+///
+/// Each round takes the due rows (the store yields only the oldest pending row per conversation),
+/// sends those the rate limiter allows at once, and records every outcome before the next round, so a
+/// row is never in flight twice and a crash at any point re-sends at most the rows that were in flight.
+public final class OutboxSender: Sendable {
+    public struct Configuration: Sendable {
+        /// Rows fetched per round.
+        public var batchSize: Int
+        /// Longest sleep when the outbox is empty (a signal wakes it earlier).
+        public var idleWait: TimeInterval
+
+        public init(batchSize: Int = 256, idleWait: TimeInterval = 1) {
+            self.batchSize = batchSize
+            self.idleWait = idleWait
+        }
+    }
+
+    let store: any RuntimeStore
+    let executor: BlockingExecutor
+    let senders: [String: any ChannelSender]
+    let limiters: Mutex<[String: RateLimiter]>
+    let metrics: RuntimeMetrics
+    let logger: Logger
+    let configuration: Configuration
+    public let wake = WakeSignal()
+
+    public init(
+        store: any RuntimeStore, executor: BlockingExecutor, senders: [any ChannelSender],
+        rateLimits: [String: RateLimiter.Configuration], metrics: RuntimeMetrics, logger: Logger,
+        configuration: Configuration = .init()
+    ) {
+        self.store = store
+        self.executor = executor
+        self.senders = Dictionary(senders.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
+        self.limiters = Mutex(rateLimits.mapValues(RateLimiter.init))
+        self.metrics = metrics
+        self.logger = logger
+        self.configuration = configuration
+    }
+
+    /// Sends until the task is cancelled; then returns after the round in flight is recorded.
+    public func run() async {
+        while !Task.isCancelled {
+            let sleep = await round()
+            if sleep > 0 { await wake.wait(timeout: sleep) }
+        }
+    }
+
+    /// Delivers what is due now; returns how long to sleep before the next round (0 = go on at once).
+    public func round(now: Date = Date()) async -> TimeInterval {
+        let store = self.store
+        let batch = configuration.batchSize
+        let rows: [OutboundRecord]
+        do {
+            rows = try await executor.run { try store.dueOutbound(now: now, limit: batch) }
+        } catch {
+            logger.error("outbox_read_failed", ["error": "\(error)"])
+            return configuration.idleWait
+        }
+        guard !rows.isEmpty else { return configuration.idleWait }
+
+        var ready: [OutboundRecord] = []
+        var earliest: Date?
+        limiters.withLock { limiters in
+            for row in rows {
+                guard var limiter = limiters[row.key.channel] else {
+                    ready.append(row)
+                    continue
+                }
+                if let retryAt = limiter.acquire(chat: row.key.chat, now: now) {
+                    earliest = min(earliest ?? retryAt, retryAt)
+                } else {
+                    ready.append(row)
+                }
+                limiters[row.key.channel] = limiter
+            }
+        }
+        guard !ready.isEmpty else {
+            return max(0.005, min(configuration.idleWait, (earliest ?? now).timeIntervalSince(now)))
+        }
+
+        let outcomes = await withTaskGroup(of: (Int64, DeliveryOutcome).self) { group in
+            for row in ready {
+                let sender = senders[row.key.channel]
+                group.addTask {
+                    guard let sender else {
+                        return (row.id, .failed(reason: "no sender for channel \(row.key.channel)"))
+                    }
+                    return (row.id, await sender.deliver(row))
+                }
+            }
+            var outcomes: [(Int64, DeliveryOutcome)] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        let finished = Date()
+        do {
+            try await executor.run {
+                for (id, outcome) in outcomes { try store.record(outcome, forOutbound: id, at: finished) }
+            }
+        } catch {
+            logger.error("outbox_record_failed", ["error": "\(error)"])
+        }
+        for (id, outcome) in outcomes {
+            switch outcome {
+            case .sent: metrics.send(outcome: "sent")
+            case .retry(_, let reason):
+                metrics.send(outcome: "retry")
+                logger.warning("send_retry", ["outbox_id": String(id), "reason": reason])
+            case .failed(let reason):
+                metrics.send(outcome: "failed")
+                logger.warning("send_failed", ["outbox_id": String(id), "reason": reason])
+            }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,61 @@
+/// The little normalisation the linter needs to spot words that vanish or synonyms that name themselves.
+enum LintNormalizer {
+    /// Lowercases, drops Arabic diacritics and tatweel, unifies alef/ya/ta marbuta, keeps letters and digits only.
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x064B...0x065F, 0x0670, 0x0640: continue
+            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
+            case 0x0649: out.append("\u{064A}")
+            case 0x0629: out.append("\u{0647}")
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { out.append(scalar) }
+                else if scalar.properties.isWhitespace, let last = out.last, last != " " { out.append(" ") }
+            }
+        }
+        return String(String(out).trimmingWhitespace)
+    }
+}
+
+extension LintContext {
+    mutating func checkFAQ() {
+        guard let faq = input.faq else { return }
+        let file = sources.faqFile
+        var firstTopic: [String: Int] = [:]
+        for (index, topic) in input.faqTopics {
+            let base: [JSONPathComponent] = [.key("topics"), .index(index)]
+            if let first = firstTopic[topic.id] {
+                error(file, base + [.key("id")],
+                    "duplicate FAQ topic id '\(topic.id)' (first at \(positionText(file, [.key("topics"), .index(first), .key("id")])))")
+            } else {
+                firstTopic[topic.id] = index
+            }
+            if topic.title.trimmingWhitespace.isEmpty { error(file, base + [.key("title")], "'title' of topic '\(topic.id)' is empty") }
+            else { checkLabelLength(topic.title, file: file, path: base + [.key("title")]) }
+            if topic.answer.trimmingWhitespace.isEmpty && topic.goto == nil {
+                error(file, base + [.key("answer")], "'answer' of topic '\(topic.id)' is empty")
+            }
+            checkTemplates(topic.answer, allowed: [], file: file, path: base + [.key("answer")])
+            if topic.keywords.isEmpty {
+                error(file, base + [.key("keywords")], "topic '\(topic.id)' has no keywords, so no question can match it")
+            }
+            for (k, keyword) in topic.keywords.enumerated() where LintNormalizer.normalize(keyword).isEmpty {
+                warning(file, base + [.key("keywords"), .index(k)], "keyword \(k + 1) of topic '\(topic.id)' is empty after normalisation")
+            }
+        }
+        for word in faq.synonyms.keys.sorted() {
+            let canonical = LintNormalizer.normalize(word)
+            let path: [JSONPathComponent] = [.key("synonyms"), .key(word)]
+            if canonical.isEmpty { warning(file, path, "synonym key '\(word)' is empty after normalisation") }
+            for (k, other) in faq.synonyms[word]!.enumerated() {
+                let normalized = LintNormalizer.normalize(other)
+                if normalized.isEmpty {
+                    warning(file, path + [.index(k)], "synonym \(k + 1) of '\(word)' is empty after normalisation")
+                } else if normalized == canonical {
+                    warning(file, path + [.index(k)], "synonym '\(other)' maps '\(word)' to itself")
+                }
+            }
+        }
+    }
+}

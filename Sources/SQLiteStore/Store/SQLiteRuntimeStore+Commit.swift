@@ -1,0 +1,124 @@
+public import BotRuntime
+internal import CSQLite
+import DialogCore
+import Foundation
+
+extension SQLiteRuntimeStore {
+    /// One step with its JSON already encoded, so the transaction does only SQL.
+    private struct EncodedStep {
+        var step: StepCommit
+        var state: String
+        var outbound: [String]
+        var requestFields: [String]
+        var requestAttestations: [String?]
+        var handoffFields: [String]
+    }
+
+    public func commit(_ steps: [StepCommit]) throws {
+        guard !steps.isEmpty else { return }
+        try withDatabase { db, json in
+            let encoded = try steps.map { step in
+                EncodedStep(
+                    step: step,
+                    state: try json.encode(step.state),
+                    outbound: try step.outbound.map { try json.encode($0) },
+                    requestFields: try step.requests.map { try json.encode($0.fields) },
+                    requestAttestations: try step.requests.map { try $0.attestation.map { try json.encode($0) } },
+                    handoffFields: try step.handoffs.map { try json.encode($0.fields) })
+            }
+            // One transaction for the whole batch: any failure rolls every step back.
+            try db.transaction {
+                for step in encoded { try Self.write(step, to: db) }
+            }
+        }
+    }
+
+    private static func write(_ encoded: EncodedStep, to db: Database) throws {
+        let step = encoded.step
+        let channel = SQLiteValue.text(step.key.channel)
+        let chat = SQLiteValue.text(step.key.chat)
+        let now = SQLiteValue.date(step.committedAt)
+
+        try db.execute(
+            "UPDATE inbox SET processed_at = ? WHERE id = ? AND processed_at IS NULL", [now, .integer(step.inboundID)])
+        if db.changes != 1 {
+            let exists = try db.query("SELECT 1 FROM inbox WHERE id = ?", [.integer(step.inboundID)]) { _ in true }
+            throw exists.isEmpty
+                ? RuntimeStoreError.unknownInbound(id: step.inboundID)
+                : RuntimeStoreError.inboundAlreadyProcessed(id: step.inboundID)
+        }
+
+        try db.execute(
+            """
+            INSERT INTO conversations (channel, chat, state_json, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (channel, chat) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at
+            """,
+            [channel, chat, .text(encoded.state), now])
+
+        let blocked = try isBlocked(step.key, in: db)
+        for payload in encoded.outbound {
+            // A blocked user cannot receive; the row is kept, already failed, for the record.
+            try db.execute(
+                """
+                INSERT INTO outbox (channel, chat, payload_json, not_before, status, last_error, created_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    channel, chat, .text(payload), now, .text(blocked ? "failed" : "pending"),
+                    blocked ? .text(blockedReason) : .null, now, blocked ? now : .null,
+                ])
+        }
+
+        for (index, request) in step.requests.enumerated() {
+            try insertRequest(
+                request, fields: encoded.requestFields[index], attestation: encoded.requestAttestations[index],
+                key: step.key, into: db)
+        }
+
+        for (index, handoff) in step.handoffs.enumerated() {
+            try db.execute(
+                """
+                INSERT INTO handoffs (channel, chat, queue, reason, from_node, fields_json, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    channel, chat, .text(handoff.queue), .text(handoff.reason),
+                    .optionalText(handoff.from?.description), .text(encoded.handoffFields[index]), now,
+                ])
+        }
+
+        for survey in step.surveys {
+            try db.execute(
+                "INSERT INTO surveys (channel, chat, node, rating, answered_at) VALUES (?, ?, ?, ?, ?)",
+                [channel, chat, .text(survey.node.description), .text(survey.rating), .date(survey.answeredAt)])
+        }
+    }
+
+    /// Inserts one request; a reused reference number becomes `RuntimeStoreError.duplicateRequestReference`.
+    private static func insertRequest(
+        _ request: SubmittedRequest, fields: String, attestation: String?, key: ConversationKey, into db: Database
+    ) throws {
+        let values: [SQLiteValue] = [
+            .text(request.reference), .text(request.requestType), .text(key.channel), .text(key.chat),
+            .text(request.form.description), .text(fields), .date(request.submittedAt), .optionalText(attestation),
+        ]
+        let sql = """
+            INSERT INTO requests
+                (reference, request_type, channel, chat, form, fields_json, submitted_at, attestation_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        let result: Result<Void, SQLiteError> = Result { () throws(SQLiteError) in try db.execute(sql, values) }
+        if case .failure(let error) = result {
+            // The reference is the only key of this table that a well-formed request can violate.
+            throw error.code == SQLITE_CONSTRAINT ? RuntimeStoreError.duplicateRequestReference : error
+        }
+    }
+
+    /// Whether `key` is marked blocked, read on a connection the caller already holds.
+    static func isBlocked(_ key: ConversationKey, in db: Database) throws -> Bool {
+        try !db.query(
+            "SELECT 1 FROM conversations WHERE channel = ? AND chat = ? AND blocked_at IS NOT NULL",
+            [.text(key.channel), .text(key.chat)]
+        ) { _ in true }.isEmpty
+    }
+}

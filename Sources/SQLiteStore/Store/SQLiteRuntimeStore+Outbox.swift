@@ -1,0 +1,101 @@
+public import BotRuntime
+import DialogCore
+public import Foundation
+
+extension SQLiteRuntimeStore {
+    /// Due rows, at most one per conversation: each conversation's oldest pending row, when it is due.
+    ///
+    /// A later row never goes out while an earlier one of the same chat is pending (even if the earlier one
+    /// waits for a retry), so each chat sees its messages in order. Blocked conversations are skipped.
+    public func dueOutbound(now: Date, limit: Int) throws -> [OutboundRecord] {
+        try withDatabase { db, json in
+            let rows = try db.query(
+                """
+                SELECT o.id, o.channel, o.chat, o.payload_json, o.attempts, o.not_before
+                FROM (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY channel, chat) AS head
+                JOIN outbox AS o ON o.id = head.id
+                WHERE o.not_before <= ?
+                  AND NOT EXISTS (
+                    SELECT 1 FROM conversations AS c
+                    WHERE c.channel = o.channel AND c.chat = o.chat AND c.blocked_at IS NOT NULL)
+                ORDER BY o.id
+                LIMIT ?
+                """,
+                [.date(now), .int(max(0, limit))]
+            ) { row in
+                (
+                    id: row.int64(0), channel: row.string(1) ?? "", chat: row.string(2) ?? "",
+                    payload: row.string(3) ?? "", attempts: row.int(4), notBefore: row.double(5)
+                )
+            }
+            return try rows.map { row in
+                OutboundRecord(
+                    id: row.id, key: ConversationKey(channel: row.channel, chat: row.chat),
+                    payload: try json.decode(OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
+                    attempts: row.attempts, notBefore: Date(timeIntervalSince1970: row.notBefore))
+            }
+        }
+    }
+
+    /// Records a delivery outcome; outcomes for a row already sent or failed are ignored (idempotent).
+    public func record(_ outcome: DeliveryOutcome, forOutbound id: Int64, at: Date) throws {
+        try withDatabase { db, _ in
+            switch outcome {
+            case .sent(let platformMessageID):
+                try db.execute(
+                    """
+                    UPDATE outbox SET status = 'sent', platform_message_id = ?, finished_at = ?
+                    WHERE id = ? AND status = 'pending'
+                    """,
+                    [.optionalText(platformMessageID), .date(at), .integer(id)])
+            case .retry(let notBefore, let reason):
+                try db.execute(
+                    """
+                    UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?
+                    WHERE id = ? AND status = 'pending'
+                    """,
+                    [.date(notBefore), .text(reason), .integer(id)])
+            case .failed(let reason):
+                try db.execute(
+                    """
+                    UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, finished_at = ?
+                    WHERE id = ? AND status = 'pending'
+                    """,
+                    [.text(reason), .date(at), .integer(id)])
+            }
+            if db.changes == 0, try db.query("SELECT 1 FROM outbox WHERE id = ?", [.integer(id)], row: { _ in 1 }).isEmpty {
+                throw RuntimeStoreError.unknownOutbound(id: id)
+            }
+        }
+    }
+
+    public func outboxDepth() throws -> Int {
+        try withDatabase { db, _ in
+            try db.query("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") { $0.int(0) }.first ?? 0
+        }
+    }
+
+    public func markBlocked(_ key: ConversationKey, at: Date) throws {
+        try withDatabase { db, _ in
+            try db.transaction {
+                // Keeps the first block time; a conversation never seen gets a row with no state.
+                try db.execute(
+                    """
+                    INSERT INTO conversations (channel, chat, state_json, updated_at, blocked_at) VALUES (?, ?, NULL, ?, ?)
+                    ON CONFLICT (channel, chat) DO UPDATE SET blocked_at = COALESCE(blocked_at, excluded.blocked_at)
+                    """,
+                    [.text(key.channel), .text(key.chat), .date(at), .date(at)])
+                try db.execute(
+                    """
+                    UPDATE outbox SET status = 'failed', last_error = ?, finished_at = ?
+                    WHERE channel = ? AND chat = ? AND status = 'pending'
+                    """,
+                    [.text(Self.blockedReason), .date(at), .text(key.channel), .text(key.chat)])
+            }
+        }
+    }
+
+    public func isBlocked(_ key: ConversationKey) throws -> Bool {
+        try withDatabase { db, _ in try Self.isBlocked(key, in: db) }
+    }
+}

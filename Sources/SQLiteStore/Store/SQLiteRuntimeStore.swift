@@ -1,0 +1,107 @@
+public import BotRuntime
+public import DialogCore
+public import Foundation
+
+/// The runtime's durable memory in one SQLite file (WAL journal): inbox, states, outbox, records, settings.
+///
+/// Every call runs synchronously on a private serial queue that owns the connection, so calls from many
+/// threads are serialized; call it from a dedicated thread, not Swift's cooperative pool (it blocks on disk).
+/// Outcomes shared with `MemoryRuntimeStore` are listed on that type.
+public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
+    // @unchecked Sendable invariant: `database` and `json` (non-Sendable classes) are touched only inside
+    // `queue.sync` blocks (`withDatabase`), so at most one thread uses them at a time; every other stored
+    // property is an immutable Sendable value.
+    private let queue: DispatchQueue
+    private let database: Database
+    private let json = StoreJSON()
+
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    ///
+    /// - Parameter synchronous: `.normal` (default) survives a process crash; `.full` also survives power loss.
+    public init(path: String, synchronous: SynchronousMode = .normal) throws {
+        self.path = path
+        self.queue = DispatchQueue(label: "safabot.sqlite-runtime-store")
+        self.database = try Database(path: path, configuration: Database.Configuration(synchronous: synchronous))
+        try StoreSchema.migrator.migrate(database)
+    }
+
+    /// Runs `body` with the connection, serialized on the store's queue.
+    func withDatabase<T>(_ body: (Database, StoreJSON) throws -> T) throws -> T {
+        // queue.sync from the queue itself would deadlock; that can only be a bug in this file.
+        dispatchPrecondition(condition: .notOnQueue(queue))
+        return try queue.sync { try body(database, json) }
+    }
+
+    /// Why a pending row was failed when its conversation is blocked (the same text as the memory store).
+    static let blockedReason = "blocked"
+
+    // MARK: Inbox and conversations
+
+    public func appendInbound(
+        key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date, meta: [String: String]
+    ) throws -> InboundRecord? {
+        try withDatabase { db, json in
+            let contentJSON = try json.encode(content)
+            let metaJSON = try json.encode(meta)
+            return try db.transaction { () throws -> InboundRecord? in
+                try db.execute(
+                    """
+                    INSERT INTO inbox (platform_id, channel, chat, content_json, received_at, meta_json)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform_id) DO NOTHING
+                    """,
+                    [
+                        .text(platformID), .text(key.channel), .text(key.chat), .text(contentJSON),
+                        .date(receivedAt), .text(metaJSON),
+                    ])
+                guard db.changes == 1 else { return nil }
+                let id = db.lastInsertRowID
+                // The user wrote again, so they unblocked the bot.
+                try db.execute(
+                    "UPDATE conversations SET blocked_at = NULL WHERE channel = ? AND chat = ? AND blocked_at IS NOT NULL",
+                    [.text(key.channel), .text(key.chat)])
+                return InboundRecord(
+                    id: id, key: key, platformID: platformID, content: content, receivedAt: receivedAt, meta: meta)
+            }
+        }
+    }
+
+    public func unprocessedInbound(limit: Int) throws -> [InboundRecord] {
+        try withDatabase { db, json in
+            let rows = try db.query(
+                """
+                SELECT id, platform_id, channel, chat, content_json, received_at, meta_json
+                FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT ?
+                """,
+                [.int(max(0, limit))]
+            ) { row in
+                (
+                    id: row.int64(0), platformID: row.string(1) ?? "", channel: row.string(2) ?? "",
+                    chat: row.string(3) ?? "", content: row.string(4) ?? "", receivedAt: row.double(5),
+                    meta: row.string(6) ?? ""
+                )
+            }
+            return try rows.map { row in
+                InboundRecord(
+                    id: row.id, key: ConversationKey(channel: row.channel, chat: row.chat), platformID: row.platformID,
+                    content: try json.decode(EventContent.self, from: row.content, table: "inbox", row: "\(row.id)"),
+                    receivedAt: Date(timeIntervalSince1970: row.receivedAt),
+                    meta: try json.decode([String: String].self, from: row.meta, table: "inbox", row: "\(row.id)"))
+            }
+        }
+    }
+
+    public func conversation(_ key: ConversationKey) throws -> ConversationState? {
+        try withDatabase { db, json in
+            let stored = try db.query(
+                "SELECT state_json FROM conversations WHERE channel = ? AND chat = ?",
+                [.text(key.channel), .text(key.chat)]
+            ) { $0.string(0) }
+            // No row, or a row kept only for its block mark: a new conversation.
+            guard let text = stored.first ?? nil else { return nil }
+            return try json.decode(ConversationState.self, from: text, table: "conversations", row: "(by key)")
+        }
+    }
+}

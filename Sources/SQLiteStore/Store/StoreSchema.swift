@@ -1,0 +1,93 @@
+/// The runtime store's schema, as ordered migrations. Dates are REAL seconds since 1970; JSON is UTF-8 text.
+enum StoreSchema {
+    /// Every migration of the runtime store, oldest first. Never edit a shipped one; append a new one.
+    static var migrator: Migrator {
+        var migrator = Migrator()
+        migrator.register("2025-01 runtime store", sql: initial)
+        return migrator
+    }
+
+    private static let initial = """
+        -- AUTOINCREMENT: ids are never reused, even after deletes, because they become Event.sequence
+        -- and reference numbers derive from them.
+        CREATE TABLE inbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform_id TEXT NOT NULL UNIQUE,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            content_json TEXT NOT NULL,
+            received_at REAL NOT NULL,
+            meta_json TEXT NOT NULL,
+            processed_at REAL
+        );
+        CREATE INDEX inbox_unprocessed ON inbox (id) WHERE processed_at IS NULL;
+
+        -- state_json is NULL for a conversation known only because its user blocked the bot.
+        CREATE TABLE conversations (
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            state_json TEXT,
+            updated_at REAL NOT NULL,
+            blocked_at REAL,
+            PRIMARY KEY (channel, chat)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            not_before REAL NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+            platform_message_id TEXT,
+            last_error TEXT,
+            created_at REAL NOT NULL,
+            finished_at REAL
+        );
+        -- The head of each conversation's queue: MIN(id) per (channel, chat) over pending rows only.
+        CREATE INDEX outbox_pending_by_chat ON outbox (channel, chat, id) WHERE status = 'pending';
+        CREATE INDEX outbox_pending_due ON outbox (not_before, id) WHERE status = 'pending';
+
+        CREATE TABLE requests (
+            reference TEXT PRIMARY KEY NOT NULL,
+            request_type TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            form TEXT NOT NULL,
+            fields_json TEXT NOT NULL,
+            submitted_at REAL NOT NULL,
+            attestation_json TEXT,
+            status TEXT NOT NULL DEFAULT 'submitted'
+        );
+        CREATE INDEX requests_by_time ON requests (submitted_at);
+        CREATE INDEX requests_by_chat ON requests (channel, chat);
+
+        CREATE TABLE handoffs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            from_node TEXT,
+            fields_json TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            status TEXT NOT NULL DEFAULT 'waiting'
+        );
+        CREATE INDEX handoffs_waiting ON handoffs (queue, id) WHERE status = 'waiting';
+
+        CREATE TABLE surveys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            node TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            answered_at REAL NOT NULL
+        );
+
+        CREATE TABLE kv (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+}
