@@ -60,12 +60,18 @@ private struct Boom: Error {}
         try withTemporaryDatabase { path in
             let db = try Database(path: path)
             try db.execute("CREATE TABLE t (x INTEGER)", cached: false)
-            #expect(throws: Boom.self) {
+            // A plain do/catch, not #expect(throws:): Swift 6.3.1 (-Onone) ran this macro's closure again as the
+            // body of the next transaction below, a miscompilation that failed this test spuriously.
+            var caught: (any Error)?
+            do {
                 try db.transaction {
                     try db.execute("INSERT INTO t VALUES (1)")
                     throw Boom()
                 }
+            } catch {
+                caught = error
             }
+            #expect(caught is Boom)
             #expect(db.isAutocommit)
             try db.transaction { try db.execute("INSERT INTO t VALUES (2)") }
             #expect(try db.query("SELECT x FROM t") { $0.int(0) } == [2])
