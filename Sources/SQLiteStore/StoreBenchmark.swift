@@ -105,7 +105,9 @@ public enum StoreBenchmark {
     private static func request(reference: String, now: Date) -> SubmittedRequest {
         SubmittedRequest(
             reference: reference, requestType: "help", form: form,
-            fields: fields(upTo: 3).sorted { $0.key < $1.key }.map { FieldEntry(id: $0.key, label: $0.key, value: $0.value) },
+            fields: fields(upTo: 3).sorted { $0.key < $1.key }.map {
+                FieldEntry(id: $0.key, label: $0.key, value: $0.value)
+            },
             submittedAt: now,
             attestation: Attestation(
                 node: NodeRef(flow: "help_request", node: "attest"),

@@ -56,6 +56,13 @@ private struct Boom: Error {}
         }
     }
 
+    @Test func aFileThatCannotBeOpenedIsAnError() throws {
+        let error = try #require(throws: SQLiteError.self) {
+            try Database(path: "/nonexistent-safabot-dir/\(UUID().uuidString)/store.sqlite")
+        }
+        #expect(error.code == 14)  // SQLITE_CANTOPEN
+    }
+
     @Test func aTransactionThatThrowsIsRolledBack() throws {
         try withTemporaryDatabase { path in
             let db = try Database(path: path)

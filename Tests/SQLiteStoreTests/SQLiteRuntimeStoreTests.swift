@@ -16,7 +16,8 @@ import Testing
             do {
                 let store = try SQLiteRuntimeStore(path: path)
                 let a = try #require(
-                    try store.appendInbound(key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:]))
+                    try store.appendInbound(
+                        key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:]))
                 pendingInbound = try store.appendInbound(
                     key: F.bilal, platformID: "u2", content: .text("السلام عليكم"), receivedAt: F.at(1),
                     meta: ["callback_id": "x"])
@@ -25,7 +26,9 @@ import Testing
                         inboundID: a.id, key: F.alice, state: F.richState,
                         outbound: [F.message("أهلاً"), F.message("اختر")], requests: [F.request("SAFA-9", at: 2)],
                         handoffs: [HandoffRequest(queue: "relations", reason: "طلب موظف", from: nil, fields: [])],
-                        surveys: [SurveyAnswer(node: NodeRef(flow: "survey", node: "rate"), rating: "5", answeredAt: F.at(3))],
+                        surveys: [
+                            SurveyAnswer(node: NodeRef(flow: "survey", node: "rate"), rating: "5", answeredAt: F.at(3))
+                        ],
                         committedAt: F.at(2))
                 ])
                 try store.setValue("42", forKey: "telegram.offset")
@@ -52,7 +55,8 @@ import Testing
             // Inbox ids never repeat, even after the newest row is deleted (AUTOINCREMENT).
             try store.withDatabase { db, _ in try db.execute("DELETE FROM inbox WHERE id = ?", [.integer(lastID)]) }
             let next = try #require(
-                try store.appendInbound(key: F.alice, platformID: "u3", content: .start, receivedAt: F.at(6), meta: [:]))
+                try store.appendInbound(key: F.alice, platformID: "u3", content: .start, receivedAt: F.at(6), meta: [:])
+            )
             #expect(next.id == lastID + 1)
         }
     }
@@ -62,19 +66,25 @@ import Testing
             let store = try SQLiteRuntimeStore(path: path)
             let other = try Database(path: path)
             let inbound = try #require(
-                try store.appendInbound(key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:]))
+                try store.appendInbound(key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:])
+            )
             try store.commit([
-                StepCommit(inboundID: inbound.id, key: F.alice, state: F.richState, outbound: [F.message("1")], committedAt: F.start)
+                StepCommit(
+                    inboundID: inbound.id, key: F.alice, state: F.richState, outbound: [F.message("1")],
+                    committedAt: F.start)
             ])
             #expect(try other.query("SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL") { $0.int(0) } == [1])
             #expect(try other.query("SELECT status FROM outbox") { $0.string(0) } == ["pending"])
 
             // A failed batch is invisible to the other connection too.
             let second = try #require(
-                try store.appendInbound(key: F.alice, platformID: "u2", content: .start, receivedAt: F.start, meta: [:]))
+                try store.appendInbound(key: F.alice, platformID: "u2", content: .start, receivedAt: F.start, meta: [:])
+            )
             #expect(throws: RuntimeStoreError.self) {
                 try store.commit([
-                    StepCommit(inboundID: second.id, key: F.alice, state: .init(), outbound: [F.message("2")], committedAt: F.start),
+                    StepCommit(
+                        inboundID: second.id, key: F.alice, state: .init(), outbound: [F.message("2")],
+                        committedAt: F.start),
                     StepCommit(inboundID: second.id, key: F.alice, state: .init(), outbound: [], committedAt: F.start),
                 ])
             }
@@ -94,8 +104,13 @@ import Testing
         try withTemporaryDatabase { path in
             let store = try SQLiteRuntimeStore(path: path)
             let inbound = try #require(
-                try store.appendInbound(key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:]))
-            try store.commit([StepCommit(inboundID: inbound.id, key: F.alice, state: .init(), outbound: [F.message("x")], committedAt: F.start)])
+                try store.appendInbound(key: F.alice, platformID: "u1", content: .start, receivedAt: F.start, meta: [:])
+            )
+            try store.commit([
+                StepCommit(
+                    inboundID: inbound.id, key: F.alice, state: .init(), outbound: [F.message("x")],
+                    committedAt: F.start)
+            ])
             let row = try #require(try store.dueOutbound(now: F.start, limit: 1).first)
             try store.record(.failed(reason: "HTTP 400"), forOutbound: row.id, at: F.at(1))
             let stored = try store.withDatabase { db, _ in
