@@ -49,8 +49,10 @@ public struct UpdateBatch: Sendable, Equatable, Decodable {
     static func reason(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "not decodable" }
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "$" : keys.joined(separator: ".")
+            let path = context.codingPath.reduce("$") { path, key in
+                key.intValue.map { "\(path)[\($0)]" } ?? "\(path).\(key.stringValue)"
+            }
+            return path
         }
         switch error {
         case .typeMismatch(_, let context): return "type mismatch at \(path(context))"
