@@ -8,7 +8,8 @@ public enum TelegramTextSplitter {
         var rest = Substring(text)
         while rest.utf16.count > limit {
             let end = prefixEnd(of: rest, limit: limit)
-            let window = rest[rest.startIndex..<end]
+            // One character past the limit too: a break right there still leaves a full-length part.
+            let window = rest[rest.startIndex..<(end == rest.endIndex ? end : rest.index(after: end))]
             let cut: String.Index
             let resume: String.Index
             if let newline = window.lastIndex(where: \.isNewline), newline > window.startIndex {
