@@ -7,7 +7,7 @@ import Testing
 
 /// Every request the bot can send, encoded as sent, checked against the Bot API 10.1 spec.
 @Suite struct SpecConformanceTests {
-    static let validator = Result { try TelegramSpecValidator.load() }
+    static let validator = Result { try TelegramSpecValidator.shared() }
 
     func violations<M: TelegramMethod>(_ method: M) throws -> [SpecViolation] {
         let request = try TelegramRequestEncoder().encode(method)

@@ -35,7 +35,8 @@ extension FakeTelegramServer {
 
     func checkThread(_ value: JSONValue?, chatID: Int64) -> FakeAPIError? {
         guard let thread = value?.intValue, let chat = chats[chatID], chat.isForum else { return nil }
-        return chat.threads[thread] == nil ? .badRequest("message thread not found") : nil
+        // The General topic (1) answers "not found" too: bots must omit message_thread_id for it.
+        return thread == 1 || chat.threads[thread] == nil ? .badRequest("message thread not found") : nil
     }
 
     func checkKeyboard(_ markup: JSONValue?) -> FakeAPIError? {

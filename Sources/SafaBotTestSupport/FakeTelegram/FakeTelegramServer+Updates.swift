@@ -240,7 +240,9 @@ extension FakeTelegramServer {
         else { return }
         learn(chat: chat)
         chats[chatID]?.messages[messageID] = message
-        chats[chatID]?.nextMessageID = max(chats[chatID]?.nextMessageID ?? 1, messageID + 1)
+        // Computed first: `chats[id]?.x = …` holds a modify access to `chats` while its right side runs.
+        let next = max(chats[chatID]?.nextMessageID ?? 1, messageID + 1)
+        chats[chatID]?.nextMessageID = next
         if message["forum_topic_created"] != nil, let name = message["forum_topic_created"]?["name"]?.stringValue {
             chats[chatID]?.threads[messageID] = name
         }
@@ -256,4 +258,9 @@ extension FakeTelegramServer {
             kind: kind, uniqueID: json["file_unique_id"]?.stringValue ?? "u-\(id)", size: json["file_size"]?.intValue,
             path: "\(folder)/file_\(files.count + 1).\(ext)")
     }
+}
+
+extension FakeTelegramServer {
+    /// Whether a getUpdates call is waiting for updates (lets tests push only once a poll is parked).
+    public var isPolling: Bool { poll != nil }
 }

@@ -48,7 +48,7 @@ public actor FakeTelegramServer {
 
     /// A fake with the spec loaded from `PlatformSpecs`.
     public init(token: String = "123456:TEST-fake-token") throws {
-        self.init(token: token, validator: try TelegramSpecValidator.load())
+        self.init(token: token, validator: try TelegramSpecValidator.shared())
     }
 
     /// One Bot API call: `method` as in the URL, the token from the URL, the raw body and its content type.
@@ -172,7 +172,8 @@ public actor FakeTelegramServer {
     /// Makes a forum supergroup known (the officers' group).
     public func addForumGroup(chatID: Int64, title: String = "Officers") {
         chats[chatID] = FakeChat(
-            json: ["id": .int(chatID), "type": "supergroup", "title": .string(title), "is_forum": true], isForum: true)
+            json: ["id": .int(chatID), "type": "supergroup", "title": .string(title), "is_forum": true], isForum: true,
+            nextMessageID: 2)  // Thread 1 is the General topic, which cannot be addressed.
     }
 
     /// Makes a private chat known without a message from the user.

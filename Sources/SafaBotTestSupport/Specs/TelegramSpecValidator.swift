@@ -44,6 +44,11 @@ public struct TelegramSpecValidator: Sendable {
         try TelegramSpecValidator(apiJSON: Data(contentsOf: apiJSON))
     }
 
+    /// The platform specs' `api.json`, parsed once per process (it is 900 KB; every fake shares it).
+    public static func shared() throws -> TelegramSpecValidator { try sharedResult.get() }
+
+    private static let sharedResult = Result<TelegramSpecValidator, any Error> { try load() }
+
     /// The spec's spelling of a method name (Telegram matches names case-insensitively).
     public func canonicalMethodName(_ name: String) -> String? { methodsByLowercasedName[name.lowercased()] }
 
