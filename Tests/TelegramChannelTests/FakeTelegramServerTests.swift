@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func getUpdatesConflictsWithAWebhook() async throws {
-        #expect(try await call("setWebhook", ["url": "https://bot.example.org/hook", "secret_token": "s_1"]).status == 200)
+        #expect(
+            try await call("setWebhook", ["url": "https://bot.example.org/hook", "secret_token": "s_1"]).status == 200)
         #expect(await server.webhookURL == "https://bot.example.org/hook")
         #expect(try await call("getUpdates").status == 409)
         #expect(try await call("deleteWebhook").status == 200)
@@ -74,10 +75,12 @@ import Testing
         let unknown = try await call("sendMessage", ["chat_id": 77, "text": "hi", "colour": "red"])
         #expect(unknown.status == 400)
         #expect(unknown.json["description"]?.stringValue?.contains("unknown parameter sendMessage.colour") == true)
-        let tooLong = try await call("sendMessage", ["chat_id": 77, "text": .string(String(repeating: "ع", count: 4097))])
+        let tooLong = try await call(
+            "sendMessage", ["chat_id": 77, "text": .string(String(repeating: "ع", count: 4097))])
         #expect(tooLong.json == ["ok": false, "error_code": 400, "description": "Bad Request: message is too long"])
         let justRight = try await call(
-            "sendMessage", ["chat_id": 77, "text": .string(String(repeating: "&lt;", count: 4096)), "parse_mode": "HTML"])
+            "sendMessage",
+            ["chat_id": 77, "text": .string(String(repeating: "&lt;", count: 4096)), "parse_mode": "HTML"])
         #expect(justRight.status == 200)
         #expect(await server.requests(method: "sendMessage").count == 1)
         #expect(await server.rejections.count == 2)
@@ -98,7 +101,9 @@ import Testing
             "sendMessage",
             [
                 "chat_id": 77, "text": "x",
-                "reply_markup": ["inline_keyboard": [[["text": "b", "callback_data": .string(String(repeating: "d", count: 65))]]]],
+                "reply_markup": [
+                    "inline_keyboard": [[["text": "b", "callback_data": .string(String(repeating: "d", count: 65))]]]
+                ],
             ])
         #expect(longData.json["description"] == "Bad Request: BUTTON_DATA_INVALID")
     }
@@ -107,15 +112,20 @@ import Testing
         await server.userSends(chatID: 77, text: "/start")
         let sent = try await call(
             "sendMessage",
-            ["chat_id": 77, "text": "اختر", "reply_markup": ["inline_keyboard": [[["text": "نعم", "callback_data": "y"]]]]])
+            [
+                "chat_id": 77, "text": "اختر",
+                "reply_markup": ["inline_keyboard": [[["text": "نعم", "callback_data": "y"]]]],
+            ])
         let messageID = try #require(sent.json["result"]?["message_id"]?.intValue)
         let press = await server.userPresses(chatID: 77, data: "y")
         let updates = try await call("getUpdates")
         let query = updates.json["result"]?.arrayValue?.last?["callback_query"]
         #expect(query?["message"]?["message_id"]?.intValue == messageID)
         #expect(query?["data"] == "y")
-        #expect(try await call("answerCallbackQuery", ["callback_query_id": .string(press.callbackQueryID)]).status == 200)
-        #expect(try await call("answerCallbackQuery", ["callback_query_id": .string(press.callbackQueryID)]).status == 400)
+        #expect(
+            try await call("answerCallbackQuery", ["callback_query_id": .string(press.callbackQueryID)]).status == 200)
+        #expect(
+            try await call("answerCallbackQuery", ["callback_query_id": .string(press.callbackQueryID)]).status == 400)
         let edit = try await call("editMessageReplyMarkup", ["chat_id": 77, "message_id": .int(messageID)])
         #expect(edit.status == 200)
         let same = try await call("editMessageReplyMarkup", ["chat_id": 77, "message_id": .int(messageID)])
@@ -148,7 +158,8 @@ import Testing
 
         await server.userBlocksBot(chatID: 77)
         let blocked = try await call("sendMessage", ["chat_id": 77, "text": "x"])
-        #expect(blocked.json == ["ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"])
+        #expect(
+            blocked.json == ["ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"])
 
         await server.migrate(chatID: -5, to: -100_5)
         let migrated = try await call("sendMessage", ["chat_id": -5, "text": "x"])
@@ -167,7 +178,8 @@ import Testing
         let thread = try #require(topic.json["result"]?["message_thread_id"]?.intValue)
         #expect(try await call("createForumTopic", ["chat_id": 77, "name": "x"]).status == 400)
         #expect(
-            try await call("sendPhoto", ["chat_id": -100_9, "photo": "PHOTO1", "message_thread_id": .int(thread)]).status
+            try await call("sendPhoto", ["chat_id": -100_9, "photo": "PHOTO1", "message_thread_id": .int(thread)])
+                .status
                 == 200)
         #expect(try await call("sendPhoto", ["chat_id": -100_9, "photo": "DOC1"]).status == 400)
         #expect(try await call("sendMessage", ["chat_id": -100_9, "text": "x", "message_thread_id": 1]).status == 400)

@@ -62,7 +62,8 @@ import Testing
         #expect(found.contains(SpecViolation(path: "sendMessage.colour", kind: .unknownField)))
         #expect(
             found.contains(
-                SpecViolation(path: "sendMessage.parse_mode", kind: .wrongType(expected: ["String"], found: "Boolean"))))
+                SpecViolation(path: "sendMessage.parse_mode", kind: .wrongType(expected: ["String"], found: "Boolean")))
+        )
         #expect(
             found.contains(
                 SpecViolation(

@@ -42,7 +42,9 @@ import Testing
     @Test func errorsBecomeTelegramAPIErrors() async throws {
         await server.userSends(chatID: 77, text: "/start")
         await server.inject(.tooManyRequests(retryAfter: 3), method: "sendMessage")
-        await #expect(throws: TelegramAPIError(code: 429, description: "Too Many Requests: retry after 3", retryAfter: 3)) {
+        await #expect(
+            throws: TelegramAPIError(code: 429, description: "Too Many Requests: retry after 3", retryAfter: 3)
+        ) {
             try await client.call(SendMessage(chatID: 77, text: "x"))
         }
         await server.block(chatID: 77)
@@ -54,7 +56,9 @@ import Testing
             #expect(!error.isRetryable)
         }
         await server.inject(.serverError(status: 502), method: "getMe")
-        await #expect(throws: TelegramAPIError(code: 502, description: "Bad Gateway")) { try await client.call(GetMe()) }
+        await #expect(throws: TelegramAPIError(code: 502, description: "Bad Gateway")) {
+            try await client.call(GetMe())
+        }
         await server.inject(.dropConnection(afterProcessing: false), method: "getMe")
         await #expect(throws: FakeTelegramTransport.ConnectionDropped.self) { try await client.call(GetMe()) }
     }

@@ -73,24 +73,31 @@ import Testing
     }
 
     let at = Date(timeIntervalSince1970: 1_700_000_000)
-    let privateChat = #""chat":{"id":77,"type":"private","first_name":"A"},"from":{"id":77,"is_bot":false,"first_name":"A"}"#
+    let privateChat =
+        #""chat":{"id":77,"type":"private","first_name":"A"},"from":{"id":77,"is_bot":false,"first_name":"A"}"#
 
     func content(_ json: String) throws -> EventContent? {
-        if case .event(let inbound) = renderer.inbound(from: try update(json), receivedAt: at) { return inbound.content }
+        if case .event(let inbound) = renderer.inbound(from: try update(json), receivedAt: at) {
+            return inbound.content
+        }
         return nil
     }
 
     @Test func messagesMapToEngineEvents() throws {
-        #expect(try content(#"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"text":"/start"}}"#) == .start)
         #expect(
-            try content(#"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"text":"/start@safa_bot x"}}"#)
+            try content(#"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"text":"/start"}}"#)
+                == .start)
+        #expect(
+            try content(
+                #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"text":"/start@safa_bot x"}}"#)
                 == .start)
         #expect(
             try content(#"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"text":"مرحبا"}}"#)
                 == .text("مرحبا"))
         #expect(
             try content(
-                #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"location":{"latitude":24.7,"longitude":46.6}}}"#)
+                #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"location":{"latitude":24.7,"longitude":46.6}}}"#
+            )
                 == .location(latitude: 24.7, longitude: 46.6))
     }
 
@@ -135,21 +142,26 @@ import Testing
         #expect(inbound.meta == ["callback_query_id": "1115664380233733737", "message_id": "4071"])
         #expect(inbound.key.chat == "259760855")
         let inline = try JSONDecoder().decode(
-            Update.self, from: WireDecodingTests.example("update-callback-query-inline.core-telegram-webhooks-guide.json"))
-        #expect(renderer.inbound(from: inline, receivedAt: at) == .ignored(.inlineMode, callbackQueryID: "4382bfdwdsb323b2d9"))
+            Update.self,
+            from: WireDecodingTests.example("update-callback-query-inline.core-telegram-webhooks-guide.json"))
+        #expect(
+            renderer.inbound(from: inline, receivedAt: at)
+                == .ignored(.inlineMode, callbackQueryID: "4382bfdwdsb323b2d9"))
     }
 
     @Test func groupsEditsServiceMessagesAndStickersAreIgnored() throws {
         let topic = try JSONDecoder().decode(
             Update.self, from: WireDecodingTests.example("constructed/update-forum-topic-message.json"))
         #expect(renderer.inbound(from: topic, receivedAt: at) == .ignored(.nonPrivateChat, callbackQueryID: nil))
-        let edited = try update(#"{"update_id":1,"edited_message":{"message_id":1,"date":1,\#(privateChat),"text":"x"}}"#)
+        let edited = try update(
+            #"{"update_id":1,"edited_message":{"message_id":1,"date":1,\#(privateChat),"text":"x"}}"#)
         #expect(renderer.inbound(from: edited, receivedAt: at) == .ignored(.editedMessage, callbackQueryID: nil))
         let sticker = try update(
             #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"sticker":{"file_id":"s"}}}"#)
         #expect(renderer.inbound(from: sticker, receivedAt: at) == .ignored(.unsupportedContent, callbackQueryID: nil))
         let pinned = try update(
-            #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"pinned_message":{"message_id":0,"date":0,"chat":{"id":77,"type":"private"}}}}"#)
+            #"{"update_id":1,"message":{"message_id":1,"date":1,\#(privateChat),"pinned_message":{"message_id":0,"date":0,"chat":{"id":77,"type":"private"}}}}"#
+        )
         #expect(renderer.inbound(from: pinned, receivedAt: at) == .ignored(.serviceMessage, callbackQueryID: nil))
     }
 

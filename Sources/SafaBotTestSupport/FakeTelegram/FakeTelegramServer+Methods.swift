@@ -185,7 +185,9 @@ extension FakeTelegramServer {
         guard colors.contains(color) else { return .failure(.badRequest("TOPIC_ICON_COLOR_INVALID")) }
         let created = storeBotMessage(
             chatID: chatID,
-            content: ["forum_topic_created": ["name": .string(name), "icon_color": .int(color)], "is_topic_message": true],
+            content: [
+                "forum_topic_created": ["name": .string(name), "icon_color": .int(color)], "is_topic_message": true,
+            ],
             thread: nil)
         guard let threadID = created["message_id"]?.intValue else { return .failure(.badRequest("chat not found")) }
         chats[chatID]?.threads[threadID] = name

@@ -93,14 +93,16 @@ extension FakeTelegramServer {
             "file_id": .string(fileID), "file_unique_id": .string("u-\(fileID)"), "file_name": .string(fileName),
             "mime_type": .string(mimeType), "file_size": .int(size),
         ]
-        return pushUpdate(["message": userMessage(chatID: chatID, firstName: "مستفيد", content: ["document": document])])
+        return pushUpdate(["message": userMessage(chatID: chatID, firstName: "مستفيد", content: ["document": document])]
+        )
     }
 
     /// The user shares a location; returns the update id.
     @discardableResult
     public func userSendsLocation(chatID: Int64, latitude: Double, longitude: Double) -> Int64 {
         let location: JSONValue = ["latitude": .double(latitude), "longitude": .double(longitude)]
-        return pushUpdate(["message": userMessage(chatID: chatID, firstName: "مستفيد", content: ["location": location])])
+        return pushUpdate(["message": userMessage(chatID: chatID, firstName: "مستفيد", content: ["location": location])]
+        )
     }
 
     /// The user blocks the bot: a `my_chat_member` update, and sends to the chat fail with 403 from now on.

@@ -81,11 +81,15 @@ public actor FakeTelegramServer {
                         code: 429, description: "Too Many Requests: retry after \(seconds)",
                         parameters: ["retry_after": .int(Int64(seconds))]))
             case .serverError(let status):
-                return reject(name, FakeAPIError(code: status, description: status == 502 ? "Bad Gateway" : "Internal Server Error"))
+                return reject(
+                    name,
+                    FakeAPIError(code: status, description: status == 502 ? "Bad Gateway" : "Internal Server Error"))
             case .delay(let duration):
                 try? await Task.sleep(for: duration)
             case .dropConnection(let afterProcessing):
-                guard afterProcessing else { return FakeTelegramResponse(status: 0, body: Data(), dropConnection: true) }
+                guard afterProcessing else {
+                    return FakeTelegramResponse(status: 0, body: Data(), dropConnection: true)
+                }
                 dropAfterProcessing = true
             }
         }

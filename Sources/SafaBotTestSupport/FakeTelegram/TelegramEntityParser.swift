@@ -51,7 +51,8 @@ public enum TelegramEntityParser {
                 if last != name {
                     return .failure(
                         EntityParseError(
-                            "Unmatched end tag at byte offset \(offset(start)), expected \"</\(last)>\", found \"</\(name)>\""))
+                            "Unmatched end tag at byte offset \(offset(start)), expected \"</\(last)>\", found \"</\(name)>\""
+                        ))
                 }
                 continue
             }

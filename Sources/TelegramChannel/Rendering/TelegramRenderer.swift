@@ -38,7 +38,9 @@ public struct TelegramRenderer: Sendable {
         for button in buttons {
             let bytes = button.payload.utf8.count
             if bytes == 0 { throw .emptyCallbackData }
-            if bytes > Self.maxCallbackDataBytes { throw .callbackDataTooLong(payload: button.payload, byteCount: bytes) }
+            if bytes > Self.maxCallbackDataBytes {
+                throw .callbackDataTooLong(payload: button.payload, byteCount: bytes)
+            }
             if button.label.allSatisfy(\.isWhitespace) { throw .emptyButtonLabel(payload: button.payload) }
             row.append(InlineKeyboardButton(text: button.label, callbackData: button.payload))
             if row.count == perRow {
