@@ -47,6 +47,19 @@ import Testing
         #expect(answer.json["result"]?.arrayValue?.first?["message"]?["text"] == "hello")
     }
 
+    @Test func aLongPollWithNothingToDeliverEndsEmptyAfterItsTimeout() async throws {
+        let answer = try await call("getUpdates", ["timeout": 1])
+        #expect(answer.json == ["ok": true, "result": []])
+    }
+
+    @Test func cancellingTheCallerEndsAWaitingLongPoll() async throws {
+        let poll = Task { try await call("getUpdates", ["timeout": 600]) }
+        while !(await server.isPolling) { await Task.yield() }
+        poll.cancel()
+        #expect(try await poll.value.json == ["ok": true, "result": []])
+        #expect(!(await server.isPolling))
+    }
+
     @Test func aSecondPollerTerminatesTheFirstWithConflict() async throws {
         let first = Task { try await call("getUpdates", ["timeout": 600]) }
         while !(await server.isPolling) { await Task.yield() }
