@@ -1,2 +1,0 @@
-/// Namespace for the SafaBotTestSupport module; its parts are being built (see the issues).
-public enum SafaBotTestSupportModule {}

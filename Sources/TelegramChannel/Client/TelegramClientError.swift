@@ -1,0 +1,7 @@
+/// A failure below the Bot API's error format: the answer could not be read.
+public enum TelegramClientError: Error, Sendable, Equatable {
+    /// The body was not a Bot API answer (status given; e.g. a proxy's HTML error page on 2xx).
+    case undecodableResponse(status: Int)
+    /// The answer said `ok: true` but carried no `result`.
+    case missingResult(method: String)
+}

@@ -1,0 +1,13 @@
+public import Foundation
+
+/// Turns a method value into its name and `application/json` body.
+public struct TelegramRequestEncoder: Sendable {
+    public init() {}
+
+    /// The method's name and JSON body; nil optionals are omitted.
+    public func encode<M: TelegramMethod>(_ method: M) throws -> (method: String, body: Data) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (M.name, try encoder.encode(method))
+    }
+}
