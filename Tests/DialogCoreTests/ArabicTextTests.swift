@@ -80,6 +80,13 @@ import Testing
         #expect(ArabicText.stem("وش") == "وش")
     }
 
+    @Test func stemTreatsAWordWithAndWithoutArticleAlike() {
+        for word in ["وثايق", "خدمات", "مساعده", "وظيفه", "وصول"] {
+            #expect(ArabicText.stem("ال" + word) == ArabicText.stem(word), "word \(word)")
+            #expect(ArabicText.stem("وال" + word) == ArabicText.stem(word), "word \(word)")
+        }
+    }
+
     @Test func stemAlwaysLeavesAtLeastTwoLetters() {
         #expect(ArabicText.stem("الي") == "الي")
         #expect(ArabicText.stem("الحد") == "حد")

@@ -34,6 +34,10 @@ import Testing
         #expect(matchedID("حاله طلب") == "status")
     }
 
+    @Test func persianDigitsAndInvisibleMarksStillPickByPosition() {
+        #expect(matchedID("\u{200F}۴\u{200F}") == "status")
+    }
+
     @Test func synonymsMatch() {
         #expect(matchedID("معونه") == "aid")
         #expect(matchedID("متطوع") == "volunteer")

@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func hijriWrittenInADateFieldIsConverted() {
-        let expected: Result<FieldValue, ValidationFailure> = .success(.date(gregorian: "2025-03-01", hijri: "1446-09-01"))
+        let expected: Result<FieldValue, ValidationFailure> =
+            .success(.date(gregorian: "2025-03-01", hijri: "1446-09-01"))
         #expect(date("1446/9/1هـ") == expected)
         #expect(date("١٤٤٦/٠٩/٠١ هـ") == expected)
         #expect(date("1/9/1446") == expected)
@@ -33,6 +34,19 @@ import Testing
 
     @Test func gregorianWrittenInAHijriFieldGetsItsHijriEquivalent() {
         #expect(hijriDate("2025-06-26") == .success(.date(gregorian: "2025-06-26", hijri: "1447-01-01")))
+    }
+
+    @Test func monthNamesDecideTheCalendar() {
+        let ramadan: Result<FieldValue, ValidationFailure> = .success(.date(gregorian: "2025-03-01", hijri: "1446-09-01"))
+        #expect(date("1 رمضان 1446") == ramadan)
+        #expect(date("١ رمضان ١٤٤٦هـ") == ramadan)
+        #expect(date("1رمضان1446") == ramadan)
+        #expect(date("1 مارس 2025") == .success(.date(gregorian: "2025-03-01", hijri: nil)))
+        #expect(date("١ آذار ٢٠٢٥") == .success(.date(gregorian: "2025-03-01", hijri: nil)))
+        #expect(hijriDate("1 محرم 1447") == .success(.date(gregorian: "2025-06-26", hijri: "1447-01-01")))
+        #expect(hijriDate("٣ ذو الحجة ١٤٤٦") == hijriDate("3/12/1446"))
+        #expect(hijriDate("3 جمادى الأولى 1446") == hijriDate("3/5/1446"))
+        #expect(date("30 فبراير 2025") == .failure(.dateInvalid))
     }
 
     @Test func impossibleDatesAreInvalid() {
@@ -47,7 +61,7 @@ import Testing
     }
 
     @Test func unparsableTextIsAFormatFailure() {
-        for typed in ["أمس", "1 رمضان 1446", "2025", "1/3/25", "2025-03", "1/3/2025 الصبح", "12345/1/1"] {
+        for typed in ["أمس", "1 رمضانن 1446", "2025", "1 رمضان 1446 م", "1/3/25", "2025-03", "1/3/2025 الصبح", "12345/1/1"] {
             #expect(date(typed) == .failure(.dateFormat), "typed \(typed)")
         }
     }

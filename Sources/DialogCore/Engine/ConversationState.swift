@@ -28,7 +28,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var phase: Phase
     /// Failed answers at the current question.
     public var attempts: Int
-    /// Increases with every question that has buttons; buttons carry it so presses on old messages are recognised.
+    /// Increases with every question asked; buttons carry it so presses on old messages are recognised.
     public var promptSequence: Int
     /// Collected answers: form node (`flow.node`) → field id → value.
     public var forms: [String: [String: FieldValue]]

@@ -13,7 +13,8 @@ extension DialogEngine {
 
     /// Asks the current question again (or for the first time), with fresh buttons.
     func ask(_ turn: inout Turn) {
-        if !currentOptions(turn.state).isEmpty { turn.state.promptSequence += 1 }
+        // Every question gets a new number, so buttons of any earlier message are recognised as old.
+        turn.state.promptSequence += 1
         if let question = currentQuestion(turn.state) { turn.effects.append(.send(question)) }
     }
 
@@ -98,4 +99,12 @@ extension DialogEngine {
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension DialogEngine {
+    /// The form field the conversation is asking for, if it is asking one (for channels and simulators).
+    public func currentField(_ state: ConversationState) -> FormField? {
+        guard case .field(let index, _) = state.phase else { return nil }
+        return formContext(state)?.form.fields[safe: index]
+    }
 }

@@ -29,7 +29,8 @@ struct FAQVocabulary: Sendable {
 
     /// The stemmed words of `text` with every synonym variant replaced by its canonical words.
     func tokens(_ text: String) -> [FAQExplanation.Token] {
-        let words = ArabicText.stems(text)
+        let written = ArabicText.words(text)
+        let words = written.map(ArabicText.stem)
         var out: [FAQExplanation.Token] = []
         var i = 0
         while i < words.count {
@@ -38,11 +39,11 @@ struct FAQVocabulary: Sendable {
                     && Array(words[i..<(i + rule.variant.count)]) == rule.variant
             }
             if let rule {
-                let written = rule.variant.joined(separator: " ")
-                out += rule.canonical.map { FAQExplanation.Token(word: $0, written: written, viaSynonym: true) }
+                let variant = written[i..<(i + rule.variant.count)].joined(separator: " ")
+                out += rule.canonical.map { FAQExplanation.Token(word: $0, written: variant, viaSynonym: true) }
                 i += rule.variant.count
             } else {
-                out.append(FAQExplanation.Token(word: words[i], written: words[i], viaSynonym: false))
+                out.append(FAQExplanation.Token(word: words[i], written: written[i], viaSynonym: false))
                 i += 1
             }
         }

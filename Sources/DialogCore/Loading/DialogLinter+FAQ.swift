@@ -53,7 +53,7 @@ extension LintContext {
                 if normalized.isEmpty {
                     warning(file, path + [.index(k)], "synonym \(k + 1) of '\(word)' is empty after normalisation")
                 } else if normalized == canonical {
-                    warning(file, path + [.index(k)], "synonym '\(other)' maps '\(word)' to itself")
+                    warning(file, path + [.index(k)], "synonym '\(other)' of '\(word)' is the same word after normalisation (it maps to itself)")
                 }
             }
         }

@@ -1,13 +1,24 @@
 extension LintContext {
     /// Field names templates may use in a flow: each form field's id, and `form.field`.
+    ///
+    /// Read from the file itself, so a form that failed to decode does not make every template "unknown".
     func templateFieldNames(in flow: LintFlow) -> Set<String> {
         var names = Set<String>()
-        for (_, node) in flow.nodes {
-            if case .form(let form) = node.body {
-                for field in form.fields {
-                    names.insert(field.id)
-                    names.insert("\(node.id).\(field.id)")
-                }
+        var forms: [(String, [String])] = []
+        if let root = sources.documents[flow.file] {
+            for node in root["nodes"]?.elements ?? [] where node["type"]?.stringValue == "form" {
+                guard let id = node["id"]?.stringValue else { continue }
+                forms.append((id, (node["fields"]?.elements ?? []).compactMap { $0["id"]?.stringValue }))
+            }
+        } else {
+            for (_, node) in flow.nodes {
+                if case .form(let form) = node.body { forms.append((node.id, form.fields.map(\.id))) }
+            }
+        }
+        for (form, fields) in forms {
+            for field in fields {
+                names.insert(field)
+                names.insert("\(form).\(field)")
             }
         }
         return names
@@ -32,6 +43,11 @@ extension LintContext {
                 return
             }
             let name = String(rest[open.upperBound..<close.lowerBound])
+            if let inner = Substring(name).range(of: "{{") {
+                error(file, path, "unclosed '{{' in text; write '{{name}}'")
+                rest = rest[rest.index(open.upperBound, offsetBy: name.distance(from: name.startIndex, to: inner.lowerBound))...]
+                continue
+            }
             if !allowed.contains(name) {
                 let hint = allowed.isEmpty ? "no template fields are allowed here" : "allowed here: \(allowed.sorted().joined(separator: ", "))"
                 error(file, path, "unknown template field '{{\(name)}}'; \(hint)")

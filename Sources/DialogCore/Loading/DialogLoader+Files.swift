@@ -147,7 +147,11 @@ extension DialogLoader {
             _ = decode(FormField.self, from: field, file: file, subject: fieldSubject, reportMissingKeys: false, into: &findings)
         }
         if type == "menu" || type == "survey" { checkOptions(item["options"], owner: subject, file: file, into: &findings) }
-        let node = decode(Node.self, from: item, file: file, subject: subject, reportMissingKeys: false, into: &findings)
+        var nodeFindings: [Finding] = []
+        let node = decode(Node.self, from: item, file: file, subject: subject, reportMissingKeys: false, into: &nodeFindings)
+        // A field's or option's error is already reported where it is; do not repeat it for the whole node.
+        let seen = Set(findings[before...].map { SourcePosition(line: $0.line, column: $0.column) })
+        findings += nodeFindings.filter { !seen.contains(SourcePosition(line: $0.line, column: $0.column)) }
         return findings[before...].contains { $0.severity == .error } ? nil : node
     }
 

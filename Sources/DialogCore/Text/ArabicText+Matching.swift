@@ -29,17 +29,20 @@ extension ArabicText {
     }
 
     /// Strips a leading definite article ("ال", "وال", "بال", "فال", "كال", "لل") or, for words longer
-    /// than three letters, a leading conjunction "و", so "الخدمات" and "خدمات" compare equal.
+    /// than three letters, a leading conjunction "و" (also after an article), so "الخدمات" and
+    /// "خدمات" compare equal.
     ///
     /// Expects a `matchKey` word. At least two letters always remain; the rule is deliberately
     /// crude and applied identically to both sides of every comparison.
     public static func stem(_ word: String) -> String {
-        let letters = Array(word)
-        for prefix in articlePrefixes where letters.count - prefix.count >= 2 {
-            if letters.starts(with: prefix) { return String(letters.dropFirst(prefix.count)) }
+        var letters = Array(word)
+        if let prefix = articlePrefixes.first(where: { letters.count - $0.count >= 2 && letters.starts(with: $0) }) {
+            letters.removeFirst(prefix.count)
         }
-        if letters.count > 3, letters.first == "و" { return String(letters.dropFirst()) }
-        return word
+        // Applied after the article too, so "الوثائق" and "وثائق" both become "ثايق": the rule
+        // cannot tell a conjunction from a root letter, but it must treat both spellings alike.
+        if letters.count > 3, letters.first == "و" { letters.removeFirst() }
+        return String(letters)
     }
 
     /// `words(s)` each passed through `stem`.

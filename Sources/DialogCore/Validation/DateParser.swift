@@ -3,19 +3,18 @@ import Foundation
 /// Reads a typed date, Gregorian or Hijri (Umm al-Qura), into a `FieldValue.date`.
 ///
 /// Accepted shapes after normalisation: yyyy-mm-dd, yyyy/mm/dd, dd/mm/yyyy, dd-mm-yyyy (also with
-/// "." or spaces), optionally followed by "هـ"/"هجري" (Hijri) or "م"/"ميلادي" (Gregorian). Without a
+/// "." or spaces), optionally followed by "هـ"/"هجري" (Hijri) or "م"/"ميلادي" (Gregorian); and a day,
+/// a month name and a year ("1 رمضان 1446", "15 مارس 2025"), the name deciding the calendar. Without a
 /// marker a year below 1500 is read as Hijri: no beneficiary writes a Gregorian date that old, and
 /// Hijri years stay below 1500 until 2077.
 enum DateParser {
     /// Which calendar the field stores; decides whether the Hijri side is always filled in.
     enum Expectation { case gregorian, hijri }
 
-    private enum Era { case gregorian, hijri }
+    enum Era { case gregorian, hijri }
 
     static func parse(_ text: String, expecting expectation: Expectation) -> Result<FieldValue, ValidationFailure> {
-        guard let (numbers, marker) = split(text), let ymd = orderedYMD(numbers) else {
-            return .failure(.dateFormat)
-        }
+        guard let (ymd, marker) = readNumeric(text) ?? readNamedMonth(text) else { return .failure(.dateFormat) }
         let era: Era
         switch marker {
         case .some(.hijri): era = .hijri
@@ -46,7 +45,7 @@ enum DateParser {
         return calendar
     }()
 
-    private struct YMD: Equatable {
+    struct YMD: Equatable {
         var year: Int
         var month: Int
         var day: Int
@@ -59,6 +58,12 @@ enum DateParser {
 
     private static func format(_ ymd: YMD) -> String {
         String(format: "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day)
+    }
+
+    /// A date written with digits only: three groups and an optional era marker.
+    private static func readNumeric(_ text: String) -> (YMD, Era?)? {
+        guard let (numbers, marker) = split(text), let ymd = orderedYMD(numbers) else { return nil }
+        return (ymd, marker)
     }
 
     /// Separates the three digit groups from a trailing era marker; nil when the shape is wrong.
@@ -79,8 +84,8 @@ enum DateParser {
     }
 
     /// matchKey forms: "هـ" loses its tatweel, "هجرية" its teh marbuta.
-    private static let hijriMarkers: Set<String> = ["ه", "هجري", "هجريه", "ه ق"]
-    private static let gregorianMarkers: Set<String> = ["م", "ميلادي", "ميلاديه"]
+    static let hijriMarkers: Set<String> = ["ه", "هجري", "هجريه", "ه ق"]
+    static let gregorianMarkers: Set<String> = ["م", "ميلادي", "ميلاديه"]
 
     /// Three digit groups separated by "/", "-", "." or spaces, used consistently.
     private static func groups(_ s: Substring) -> [Int]? {

@@ -31,7 +31,9 @@ public enum FieldValidator {
     }
 
     /// Length is counted in user-perceived characters of the normalised text.
-    static func validateText(_ text: String, minLength: Int?, maxLength: Int?) -> Result<FieldValue, ValidationFailure> {
+    static func validateText(
+        _ text: String, minLength: Int?, maxLength: Int?
+    ) -> Result<FieldValue, ValidationFailure> {
         if let minLength, text.count < minLength { return .failure(.tooShort(min: minLength)) }
         if let maxLength, text.count > maxLength { return .failure(.tooLong(max: maxLength)) }
         return .success(.text(text))

@@ -76,7 +76,8 @@ final class TerminalSession {
         for (index, button) in message.buttons.enumerated() {
             lines.append("  [\(index + 1)] \(button.label)")
         }
-        if !message.buttons.isEmpty { buttons = message.buttons }
+        // Only the latest message's buttons can be pressed by number; a question without buttons takes numbers as text.
+        buttons = message.buttons
         write(lines.joined(separator: "\n"))
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+
+/// `config/safa-bot.json`: versioned settings with defaults for every missing key; secrets never live here.
+struct BotConfiguration: Equatable {
+    struct Telegram: Equatable {
+        /// "polling" (default) or "webhook".
+        var mode = "polling"
+        var apiBaseURL = "https://api.telegram.org"
+        /// getUpdates long-poll timeout in seconds.
+        var pollTimeoutSeconds = 50
+        /// Public HTTPS URL Telegram posts updates to, in webhook mode.
+        var webhookURL: String?
+        /// Path on our HTTP server that receives webhook updates.
+        var webhookPath = "/telegram/webhook"
+        /// Messages per second overall and per chat (0 = no pacing), and the per-chat burst.
+        var globalRate = 30.0
+        var chatRate = 1.0
+        var chatBurst = 3.0
+    }
+
+    struct HTTP: Equatable {
+        /// Where /healthz, /metrics and webhooks are served; meant to sit behind a TLS reverse proxy.
+        var host = "127.0.0.1"
+        var port = 8080
+        var maxBodyBytes = 1_048_576
+        var maxConnections = 256
+        /// Off by default in polling mode; webhook mode always serves.
+        var enabled = true
+    }
+
+    var version = 1
+    var dialogs = "dialogs"
+    var database = "data/safa-bot.sqlite"
+    var logLevel = "info"
+    var telegram = Telegram()
+    var http = HTTP()
+    /// Secrets, from the environment only.
+    var telegramToken: String?
+    var webhookSecret: String?
+}
+
+/// A configuration file that cannot be used, with the key at fault.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var file: String
+    var message: String
+    var description: String { "\(file): \(message)" }
+}
+
+extension BotConfiguration {
+    static let supportedVersion = 1
+
+    /// Reads `path` if it exists (defaults otherwise), then applies environment overrides.
+    static func load(path: String, environment: [String: String]) throws -> BotConfiguration {
+        var configuration = BotConfiguration()
+        if let data = FileManager.default.contents(atPath: path) {
+            try configuration.apply(data: data, file: path)
+        }
+        try configuration.apply(environment: environment)
+        return configuration
+    }
+
+    mutating func apply(data: Data, file: String) throws {
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw ConfigurationError(file: file, message: "not a JSON object (run it through a JSON validator)")
+        }
+        let reader = ConfigReader(file: file)
+        guard let version = root["version"] as? Int else {
+            throw ConfigurationError(file: file, message: "missing \"version\" (expected \(Self.supportedVersion))")
+        }
+        guard version == Self.supportedVersion else {
+            throw ConfigurationError(file: file, message: "unsupported version \(version); this build reads version 1")
+        }
+        try reader.string(root, "dialogs", into: &dialogs)
+        try reader.string(root, "database", into: &database)
+        try reader.string(root, "logLevel", into: &logLevel)
+        if let object = root["telegram"] {
+            guard let t = object as? [String: Any] else { throw reader.error("telegram", "must be an object") }
+            try reader.string(t, "mode", into: &telegram.mode, path: "telegram.mode")
+            try reader.string(t, "apiBaseURL", into: &telegram.apiBaseURL, path: "telegram.apiBaseURL")
+            try reader.int(t, "pollTimeoutSeconds", into: &telegram.pollTimeoutSeconds, path: "telegram.pollTimeoutSeconds")
+            try reader.optionalString(t, "webhookURL", into: &telegram.webhookURL, path: "telegram.webhookURL")
+            try reader.string(t, "webhookPath", into: &telegram.webhookPath, path: "telegram.webhookPath")
+            try reader.double(t, "globalRate", into: &telegram.globalRate, path: "telegram.globalRate")
+            try reader.double(t, "chatRate", into: &telegram.chatRate, path: "telegram.chatRate")
+            try reader.double(t, "chatBurst", into: &telegram.chatBurst, path: "telegram.chatBurst")
+        }
+        if let object = root["http"] {
+            guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }
+            try reader.string(h, "host", into: &http.host, path: "http.host")
+            try reader.int(h, "port", into: &http.port, path: "http.port")
+            try reader.int(h, "maxBodyBytes", into: &http.maxBodyBytes, path: "http.maxBodyBytes")
+            try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
+            try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
+        }
+        try validate(file: file)
+    }
+
+    mutating func apply(environment: [String: String]) throws {
+        let file = "environment"
+        func number(_ name: String) throws -> Double? {
+            guard let text = environment[name], !text.isEmpty else { return nil }
+            guard let value = Double(text), value >= 0 else {
+                throw ConfigurationError(file: file, message: "\(name) must be a number ≥ 0, got \"\(text)\"")
+            }
+            return value
+        }
+        telegramToken = environment["TELEGRAM_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        webhookSecret = environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url = environment["TELEGRAM_API_BASE_URL"], !url.isEmpty { telegram.apiBaseURL = url }
+        if let mode = environment["TELEGRAM_MODE"], !mode.isEmpty { telegram.mode = mode }
+        if let url = environment["TELEGRAM_WEBHOOK_URL"], !url.isEmpty { telegram.webhookURL = url }
+        if let path = environment["SAFA_DB_PATH"], !path.isEmpty { database = path }
+        if let dir = environment["SAFA_DIALOGS_DIR"], !dir.isEmpty { dialogs = dir }
+        if let level = environment["SAFA_LOG_LEVEL"], !level.isEmpty { logLevel = level }
+        if let host = environment["SAFA_HTTP_HOST"], !host.isEmpty { http.host = host }
+        if let port = try number("SAFA_HTTP_PORT") { http.port = Int(port) }
+        if let rate = try number("TELEGRAM_GLOBAL_RATE") { telegram.globalRate = rate }
+        if let rate = try number("TELEGRAM_CHAT_RATE") { telegram.chatRate = rate }
+        try validate(file: file)
+    }
+
+    func validate(file: String) throws {
+        guard ["polling", "webhook"].contains(telegram.mode) else {
+            throw ConfigurationError(file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
+        }
+        guard ["debug", "info", "warning", "error"].contains(logLevel) else {
+            throw ConfigurationError(file: file, message: "logLevel must be debug, info, warning or error")
+        }
+        guard (0...65535).contains(http.port) else {
+            throw ConfigurationError(file: file, message: "http.port must be between 0 and 65535")
+        }
+        guard (1...50).contains(telegram.pollTimeoutSeconds) else {
+            throw ConfigurationError(file: file, message: "telegram.pollTimeoutSeconds must be between 1 and 50")
+        }
+    }
+}
+
+/// Reads typed keys from a decoded JSON object, naming the key at fault.
+struct ConfigReader {
+    let file: String
+
+    func error(_ path: String, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, message: "\"\(path)\" \(message)")
+    }
+
+    func string(_ object: [String: Any], _ key: String, into value: inout String, path: String? = nil) throws {
+        guard let raw = object[key] else { return }
+        guard let text = raw as? String else { throw error(path ?? key, "must be a string") }
+        value = text
+    }
+
+    func optionalString(_ object: [String: Any], _ key: String, into value: inout String?, path: String) throws {
+        guard let raw = object[key], !(raw is NSNull) else { return }
+        guard let text = raw as? String else { throw error(path, "must be a string or null") }
+        value = text
+    }
+
+    func int(_ object: [String: Any], _ key: String, into value: inout Int, path: String) throws {
+        guard let raw = object[key] else { return }
+        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue == number.doubleValue.rounded() else {
+            throw error(path, "must be a whole number")
+        }
+        value = number.intValue
+    }
+
+    func double(_ object: [String: Any], _ key: String, into value: inout Double, path: String) throws {
+        guard let raw = object[key] else { return }
+        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue >= 0 else {
+            throw error(path, "must be a number ≥ 0")
+        }
+        value = number.doubleValue
+    }
+
+    func bool(_ object: [String: Any], _ key: String, into value: inout Bool, path: String) throws {
+        guard let raw = object[key] else { return }
+        guard let flag = raw as? Bool else { throw error(path, "must be true or false") }
+        value = flag
+    }
+}
