@@ -28,7 +28,8 @@ enum Fixtures {
                 "married": .yesNo(true),
                 "city": .choice(id: "riyadh", label: "الرياض"),
                 "documents": .attachments([
-                    Attachment(kind: .photo, fileID: "AgAC-1", fileName: "هوية.jpg", mimeType: "image/jpeg", size: 48_213),
+                    Attachment(
+                        kind: .photo, fileID: "AgAC-1", fileName: "هوية.jpg", mimeType: "image/jpeg", size: 48_213),
                     Attachment(kind: .document, fileID: "BQAC-2"),
                 ]),
                 "home": .location(latitude: 24.7136, longitude: 46.6753),

@@ -113,7 +113,10 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
                 try store.commit([step(inbound, [F.message("hello")])])
             }
             #expect(throws: RuntimeStoreError.unknownInbound(id: inbound.id + 100)) {
-                try store.commit([StepCommit(inboundID: inbound.id + 100, key: F.alice, state: .init(), outbound: [], committedAt: F.start)])
+                try store.commit([
+                    StepCommit(
+                        inboundID: inbound.id + 100, key: F.alice, state: .init(), outbound: [], committedAt: F.start)
+                ])
             }
             #expect(try store.outboxDepth() == 1)
         }
@@ -192,7 +195,11 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
 
             // Still blocked: what a later step adds for this chat fails at once.
             let pending = try append(store, F.bilal, "u3")
-            try store.commit([StepCommit(inboundID: pending.id, key: F.alice, state: .init(), outbound: [F.message("A3")], committedAt: F.at(3))])
+            try store.commit([
+                StepCommit(
+                    inboundID: pending.id, key: F.alice, state: .init(), outbound: [F.message("A3")],
+                    committedAt: F.at(3))
+            ])
             #expect(try store.outboxDepth() == 1)
 
             // A stranger can be marked too (no state yet), and stays a new conversation.

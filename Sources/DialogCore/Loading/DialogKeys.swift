@@ -39,7 +39,7 @@ enum DialogKeys {
         "review": Shape(required: ["form", "text", "confirmLabel", "editLabel", "editPrompt", "next"], optional: []),
         "attestation": Shape(required: ["form", "statement", "acceptLabel", "declineLabel", "next", "onDecline"], optional: []),
         "submit": Shape(required: ["form", "requestType", "text", "next"], optional: []),
-        "status": Shape(required: ["text", "itemText", "emptyText", "next"], optional: []),
+        "status": Shape(required: ["text", "itemText", "emptyText", "next"], optional: ["statusTexts"]),
         "handoff": Shape(required: ["queue", "text", "reason"], optional: ["textOutsideHours"]),
         "survey": Shape(required: ["text", "options", "thanks", "next"], optional: []),
         "end": Shape(required: [], optional: ["text"]),

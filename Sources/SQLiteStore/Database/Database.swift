@@ -12,11 +12,6 @@ final class Database {
         var synchronous: SynchronousMode = .normal
         /// How long a write waits for another connection's lock before failing with SQLITE_BUSY.
         var busyTimeoutMilliseconds: Int32 = 5_000
-
-        init(synchronous: SynchronousMode = .normal, busyTimeoutMilliseconds: Int32 = 5_000) {
-            self.synchronous = synchronous
-            self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-        }
     }
 
     /// The file this connection opened.
@@ -55,7 +50,8 @@ final class Database {
         // journal_mode answers with the mode now in force; a file system without shared memory says "delete".
         let mode = try query("PRAGMA journal_mode = WAL", cached: false) { $0.string(0) }.first ?? nil
         guard mode?.lowercased() == "wal" else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "could not switch to WAL journal", sql: "PRAGMA journal_mode")
+            throw SQLiteError(
+                code: SQLITE_ERROR, message: "could not switch to WAL journal", sql: "PRAGMA journal_mode")
         }
         try execute("PRAGMA synchronous = \(configuration.synchronous.pragmaValue)", cached: false)
         try execute("PRAGMA foreign_keys = ON", cached: false)

@@ -31,7 +31,8 @@ extension SQLiteRuntimeStore {
             return try rows.map { row in
                 OutboundRecord(
                     id: row.id, key: ConversationKey(channel: row.channel, chat: row.chat),
-                    payload: try json.decode(OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
+                    payload: try json.decode(
+                        OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
                     attempts: row.attempts, notBefore: Date(timeIntervalSince1970: row.notBefore))
             }
         }
@@ -63,7 +64,9 @@ extension SQLiteRuntimeStore {
                     """,
                     [.text(reason), .date(at), .integer(id)])
             }
-            if db.changes == 0, try db.query("SELECT 1 FROM outbox WHERE id = ?", [.integer(id)], row: { _ in 1 }).isEmpty {
+            if db.changes == 0,
+                try db.query("SELECT 1 FROM outbox WHERE id = ?", [.integer(id)], row: { _ in 1 }).isEmpty
+            {
                 throw RuntimeStoreError.unknownOutbound(id: id)
             }
         }

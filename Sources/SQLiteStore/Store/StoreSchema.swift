@@ -45,9 +45,9 @@ enum StoreSchema {
             created_at REAL NOT NULL,
             finished_at REAL
         );
-        -- The head of each conversation's queue: MIN(id) per (channel, chat) over pending rows only.
+        -- Serves dueOutbound: the head of each conversation's queue, MIN(id) per (channel, chat), read from
+        -- pending rows only (a partial index, so sent and failed history costs nothing).
         CREATE INDEX outbox_pending_by_chat ON outbox (channel, chat, id) WHERE status = 'pending';
-        CREATE INDEX outbox_pending_due ON outbox (not_before, id) WHERE status = 'pending';
 
         CREATE TABLE requests (
             reference TEXT PRIMARY KEY NOT NULL,
