@@ -15,7 +15,9 @@ struct EngineBenchmark {
 
     func run() -> Result {
         var states = [ConversationState](repeating: ConversationState(), count: conversations)
-        var lastButtons = [[Button]](repeating: [], count: conversations)
+        // The simulated beneficiaries press only the first or the third button: keep just those payloads
+        // (short ASCII strings, stored inline) so the simulation itself adds no heap per conversation.
+        var lastButtons = [Choices](repeating: Choices(), count: conversations)
         var submitted = [Bool](repeating: false, count: conversations)
         var now = Date(timeIntervalSince1970: 1_767_506_400)
         var sequence: Int64 = 0
@@ -34,7 +36,7 @@ struct EngineBenchmark {
                 steps += 1
                 for effect in result.effects {
                     switch effect {
-                    case .send(let message) where !message.buttons.isEmpty: lastButtons[index] = message.buttons
+                    case .send(let message) where !message.buttons.isEmpty: lastButtons[index] = Choices(message.buttons)
                     case .submitRequest:
                         submitted[index] = true
                         submissions += 1
@@ -49,7 +51,7 @@ struct EngineBenchmark {
     }
 
     /// A plausible answer to whatever the conversation is asking.
-    private func input(_ state: ConversationState, _ buttons: [Button], _ submitted: Bool) -> EventContent {
+    private func input(_ state: ConversationState, _ buttons: Choices, _ submitted: Bool) -> EventContent {
         if let field = engine.currentField(state) {
             switch field.type {
             case .text: return .text("محمد عبدالله الأحمد")
@@ -64,12 +66,24 @@ struct EngineBenchmark {
             case .yesNo: return .text("نعم")
             case .photo: return .attachment(Attachment(kind: .photo, fileID: "bench-photo"))
             case .document: return .attachment(Attachment(kind: .document, fileID: "bench-doc", fileName: "صك.pdf"))
-            case .choice: return buttons.first.map { .button(payload: $0.payload) } ?? .text("1")
+            case .choice: return buttons.first.map { .button(payload: $0) } ?? .text("1")
             }
         }
         // Menus: the first option (the help request) until one is submitted, then "follow up" (the third).
-        guard !buttons.isEmpty else { return .text("وش الأوراق المطلوبة؟") }
-        let pick = submitted && buttons.count > 2 ? 2 : 0
-        return .button(payload: buttons[pick].payload)
+        guard let first = buttons.first else { return .text("وش الأوراق المطلوبة؟") }
+        return .button(payload: submitted ? buttons.third ?? first : first)
+    }
+}
+
+/// The payloads of the first and third buttons of a message.
+struct Choices {
+    var first: String?
+    var third: String?
+
+    init() {}
+
+    init(_ buttons: [Button]) {
+        first = buttons.first?.payload
+        third = buttons.count > 2 ? buttons[2].payload : nil
     }
 }

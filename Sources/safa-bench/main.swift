@@ -19,13 +19,17 @@ func loadDialogs() -> DialogBundle {
 
 switch part {
 case "engine":
+    let before = PeakMemory.mebibytes() ?? -1
+    let bundle = loadDialogs()
+    let loaded = PeakMemory.mebibytes() ?? -1
     let conversations = Int(arguments.dropFirst().first ?? "") ?? 10_000
-    let benchmark = EngineBenchmark(engine: DialogEngine(bundle: loadDialogs()), conversations: conversations)
+    let benchmark = EngineBenchmark(engine: DialogEngine(bundle: bundle), conversations: conversations)
     _ = EngineBenchmark(engine: benchmark.engine, conversations: 100).run()  // warm-up
     let result = benchmark.run()
     print("engine: \(conversations) conversations, \(result.steps) steps, \(result.submissions) requests submitted")
     print(String(format: "engine: %.0f steps/s on one core (%.2f µs/step)", result.stepsPerSecond, 1e6 / result.stepsPerSecond))
-    print(String(format: "engine: peak RSS %.1f MiB", PeakMemory.mebibytes() ?? -1))
+    print(String(format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
+        PeakMemory.mebibytes() ?? -1, before, loaded))
 default:
     print("usage: safa-bench [engine [conversations]]")
     exit(64)

@@ -202,3 +202,23 @@ import Testing
         return c
     }
 }
+
+@Suite struct RiyadhDayTests {
+    @Test func daysAreCountedInRiyadhTime() {
+        // 2025-12-31 21:30 UTC is already 2026-01-01 in Riyadh.
+        #expect(RiyadhDay(Date(timeIntervalSince1970: 1_767_216_600)).description == "2026-01-01")
+        #expect(RiyadhDay(Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+        #expect(RiyadhDay(Date(timeIntervalSince1970: 951_782_400)).description == "2000-02-29")
+    }
+
+    @Test func agreesWithFoundationsCalendarOverManyDays() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Riyadh")!
+        for step in stride(from: 0, to: 80 * 365 * 86_400, by: 86_400 * 13 + 3_607) {
+            let date = Date(timeIntervalSince1970: TimeInterval(step))
+            let c = calendar.dateComponents([.year, .month, .day], from: date)
+            let day = RiyadhDay(date)
+            #expect([day.year, day.month, day.day] == [c.year, c.month, c.day])
+        }
+    }
+}

@@ -58,7 +58,7 @@ extension DialogEngine {
         turn.state.phase = phase
         turn.state.attempts = 0
         if turn.state.trail.last != ref { turn.state.trail.append(ref) }
-        if turn.state.trail.count > 20 { turn.state.trail.removeFirst(turn.state.trail.count - 20) }
+        if turn.state.trail.count > 10 { turn.state.trail.removeFirst(turn.state.trail.count - 10) }
         ask(&turn)
     }
 
@@ -91,7 +91,7 @@ extension DialogEngine {
 
     /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.
     static func reference(sequence: Int64, at date: Date) -> String {
-        let year = riyadhCalendar.component(.year, from: date)
+        let year = RiyadhDay(date).year
         let digits = String(sequence)
         return "SF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
@@ -137,18 +137,8 @@ extension DialogEngine {
     }
 
     func render(_ text: String, in flow: String, _ state: ConversationState) -> String {
-        text.contains("{{") ? Template.render(text, templateValues(flow: flow, state)) : text
+        Template.hasPlaceholders(text) ? Template.render(text, templateValues(flow: flow, state)) : text
     }
 
-    static let riyadhCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Riyadh") ?? TimeZone(secondsFromGMT: 10_800) ?? .current
-        return calendar
-    }()
-
-    static func dayString(_ date: Date) -> String {
-        let c = riyadhCalendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
-    }
+    static func dayString(_ date: Date) -> String { RiyadhDay(date).description }
 }

@@ -1,45 +1,107 @@
-import Foundation
-
 /// Fills `{{name}}` placeholders in dialog texts.
 ///
 /// Values that read left-to-right (numbers, IDs, reference codes) are isolated so they keep their order
 /// inside Arabic text; an unknown name is left as written (the linter reports it before it goes live).
+/// Scans UTF-8 bytes rather than using Foundation's string search: this runs on every message the bot sends.
 public enum Template {
-    public static func render(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{{") else { return text }
-        var output = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            output += rest[..<open.lowerBound]
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else {
-                output += rest[open.lowerBound...]
-                return output
-            }
-            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let value = values[name] {
-                output += needsIsolation(value) ? ArabicText.isolate(value) : value
-            } else {
-                output += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = afterOpen[close.upperBound...]
+    private static let open = UInt8(ascii: "{")
+    private static let close = UInt8(ascii: "}")
+
+    /// Whether `text` has a placeholder at all (cheap; most texts have none).
+    public static func hasPlaceholders(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == open && previous == open { return true }
+            previous = byte
         }
-        output += rest
+        return false
+    }
+
+    public static func render(_ text: String, _ values: [String: String]) -> String {
+        guard hasPlaceholders(text) else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 32)
+        forEachPart(of: text) { part in
+            switch part {
+            case .literal(let literal): output += literal
+            case .placeholder(let name, let written):
+                if let value = values[name] {
+                    output += needsIsolation(value) ? ArabicText.isolate(value) : value
+                } else {
+                    output += written
+                }
+            }
+        }
         return output
     }
 
     /// The names used in `text`, in order of appearance.
     public static func names(in text: String) -> [String] {
         var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+        forEachPart(of: text) { part in
+            if case .placeholder(let name, _) = part { names.append(name) }
         }
         return names
     }
 
+    enum Part {
+        case literal(Substring)
+        case placeholder(name: String, written: Substring)
+    }
+
+    /// Splits `text` into literals and `{{name}}` placeholders; an unclosed `{{` stays literal.
+    static func forEachPart(of text: String, _ body: (Part) -> Void) {
+        let bytes = text.utf8
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            guard bytes[index] == open, next < bytes.endIndex, bytes[next] == open else {
+                index = next
+                continue
+            }
+            // Find the closing "}}".
+            var scan = bytes.index(after: next)
+            var closing: String.Index?
+            while scan < bytes.endIndex {
+                let after = bytes.index(after: scan)
+                if bytes[scan] == close, after < bytes.endIndex, bytes[after] == close {
+                    closing = scan
+                    break
+                }
+                scan = after
+            }
+            guard let closing else { break }
+            if literalStart < index { body(.literal(text[literalStart..<index])) }
+            let nameStart = bytes.index(after: next)
+            let end = bytes.index(closing, offsetBy: 2)
+            let name = text[nameStart..<closing].trimmingSpaces()
+            body(.placeholder(name: name, written: text[index..<end]))
+            literalStart = end
+            index = end
+        }
+        if literalStart < bytes.endIndex { body(.literal(text[literalStart...])) }
+    }
+
+    /// Whether a value holds digits or Latin letters, which need isolating inside Arabic text.
     static func needsIsolation(_ value: String) -> Bool {
-        value.unicodeScalars.contains { $0.properties.numericType != nil || ($0.isASCII && $0.properties.isAlphabetic) }
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+            case 0x660...0x669, 0x6F0...0x6F9: return true
+            default: continue
+            }
+        }
+        return false
+    }
+}
+
+extension Substring {
+    /// Trims ASCII spaces and tabs without Foundation.
+    func trimmingSpaces() -> String {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
     }
 }
