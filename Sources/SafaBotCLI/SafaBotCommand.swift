@@ -1,7 +1,7 @@
 import Foundation
 
 /// A subcommand of `safa-bot`: a value parsed from arguments, with `run()`.
-public protocol SafaBotCommand {
+public protocol SafaBotCommand: Sendable {
     static var name: String { get }
     static var summary: String { get }
     init(arguments: inout Arguments) throws

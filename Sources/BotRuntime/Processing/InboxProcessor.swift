@@ -1,4 +1,4 @@
-public import DialogCore
+import DialogCore
 public import Foundation
 
 /// Runs unprocessed inbox events through the engine and commits each batch in one transaction.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// The dedicated thread that runs inbox events through the engine, batch by batch.

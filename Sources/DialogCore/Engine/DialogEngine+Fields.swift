@@ -61,7 +61,10 @@ extension DialogEngine {
             return .failure(.expectedAttachment)
         case (.location, .location(let latitude, let longitude)):
             return .success(.location(latitude: latitude, longitude: longitude))
-        case (.choice, _), (.yesNo, _) where !field.options.isEmpty:
+        case (.yesNo, _) where field.options.isEmpty:
+            guard case .text(let text) = turn.event.content else { return .failure(.expectedText) }
+            return FieldValidator.validate(text, field: field)
+        case (.choice, _), (.yesNo, _):
             switch resolve(field.options, turn) {
             case .option(let option):
                 if field.type == .yesNo {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The pure dialog engine: `(state, event) → (state, effects)` over a loaded `DialogBundle`.
 ///
