@@ -13,6 +13,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The pure core: dialog model, loader + findings, engine, validators, Arabic text, FAQ matching.
         .target(name: "DialogCore"),
@@ -21,15 +22,20 @@ let package = Package(
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "DialogCore", "BotRuntime"]),
         .target(name: "HTTPClient", dependencies: ["CCurl"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+        .target(name: "Hashing", dependencies: ["COpenSSL"]),
 
         // Channels and the runtime that ties inbox → engine → store → outbox together.
         .target(name: "BotRuntime", dependencies: ["DialogCore"]),
-        .target(name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer"]),
+        .target(name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
+        .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
         // The one place that knows every concrete type, and the thin executables over it.
         .target(
             name: "SafaBotCLI",
-            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "TelegramChannel"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
+                "OfficerDesk",
+            ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI"]),
         .executableTarget(
@@ -40,7 +46,7 @@ let package = Package(
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
         .target(
             name: "SafaBotTestSupport",
-            dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "TelegramChannel"]
+            dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "TelegramChannel", "SQLiteStore"]
         ),
 
         .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
@@ -49,9 +55,15 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
         .testTarget(name: "TelegramChannelTests", dependencies: ["TelegramChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime"]),
         .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(
+            name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
         .testTarget(
             name: "SafaBotCLITests",
-            dependencies: ["SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel"]
+            dependencies: [
+                "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
+                "HTTPClient", "HTTPServer",
+            ]
         ),
     ]
 )

@@ -68,5 +68,5 @@ public struct ProcessedEvent: Sendable {
 /// Keys of `InboundRecord.meta` that the runtime understands.
 public enum InboundMeta {
     /// Telegram callback query id: the press must be answered.
-    public static let callbackID = "callback_id"
+    public static let callbackID = "callback_query_id"
 }
