@@ -191,6 +191,36 @@ import Testing
         #expect(a.effects == b.effects)
     }
 
+    @Test func anOfficerHandsBackToTheReviewWithTheFormDataKept() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("موظف")
+        #expect(c.state.phase == .withOfficer(queue: "relations"))
+        c.send(.handBack(node: "help.form", survey: false))
+        #expect(c.lastText == "عدد أفراد الأسرة؟")
+        #expect(c.state.forms["help.form"]?["nid"] == .text("1023456781"))
+    }
+
+    @Test func aClosedCaseEndsAtTheMainMenuWithoutASurveyConfigured() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.say("موظف")
+        c.send(.handBack(node: nil, survey: true))
+        #expect(c.lastText == "القائمة الرئيسية")
+        c.send(.handBack(node: nil, survey: true))
+        #expect(c.messages.isEmpty, "a hand-back outside a handoff changes nothing")
+    }
+
+    @Test func aVoiceNoteIsAnsweredWithARequestForText() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.send(.unsupported(kind: "voice"))
+        #expect(c.messages.map(\.text) == ["نحتاج نصاً هنا.", "القائمة الرئيسية"])
+    }
+
     private func fillForm() -> Conversation {
         var c = Conversation(bundle)
         c.send(.start)

@@ -141,7 +141,7 @@ extension DialogEngine {
             return options.first { $0.id == id }.map(ChoiceInput.option) ?? .stale
         case .text(let text):
             return ChoiceMatcher.match(text, options: options).map(ChoiceInput.option) ?? .noMatch
-        case .start, .attachment, .location:
+        case .start, .attachment, .location, .unsupported, .handBack:
             return .notText
         }
     }

@@ -82,7 +82,7 @@ extension DialogEngine {
             return FieldValidator.validate(text, field: field)
         case (_, .button):
             return .failure(.unknownChoice)
-        case (_, .start), (_, .attachment), (_, .location):
+        case (_, .start), (_, .attachment), (_, .location), (_, .unsupported), (_, .handBack):
             return .failure(.expectedText)
         }
     }

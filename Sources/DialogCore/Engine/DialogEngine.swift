@@ -37,6 +37,10 @@ public struct DialogEngine: Sendable {
             enter(settings.start, &turn)
             return
         }
+        if case .handBack(let node, let survey) = turn.event.content {
+            handBack(to: node, survey: survey, &turn)
+            return
+        }
         if case .fresh = turn.state.phase {
             enter(settings.start, &turn)
             return
@@ -51,6 +55,11 @@ public struct DialogEngine: Sendable {
         }
         if let command = command(in: turn) {
             run(command, &turn)
+            return
+        }
+        if case .unsupported = turn.event.content {
+            turn.say(settings.texts.unsupportedMessage ?? settings.texts.unexpectedAttachment)
+            ask(&turn)
             return
         }
         guard let ref = turn.state.node, let node = bundle.node(ref) else {
@@ -103,6 +112,29 @@ public struct DialogEngine: Sendable {
             return
         }
         turn.effects.append(.relayToOfficer(turn.event.content))
+    }
+
+    /// The officer is done: the bot speaks again, where the officer chose, with the collected data kept.
+    private func handBack(to node: String?, survey: Bool, _ turn: inout Turn) {
+        guard case .withOfficer = turn.state.phase else { return }
+        turn.state.suspended = nil
+        if let handedBack = settings.texts.handedBack { turn.say(handedBack) }
+        if let node, let ref = NodeRef(qualified: node), let target = bundle.node(ref) {
+            // A form already partly answered continues at its first unanswered field.
+            if case .form(let form) = target.body, let data = turn.state.forms[ref.description], !data.isEmpty {
+                if let index = form.fields.firstIndex(where: { data[$0.id] == nil }) {
+                    wait(at: ref, .field(index: index, editing: false), &turn)
+                } else {
+                    enter(NodeRef(form.next, in: ref.flow), &turn)
+                }
+                return
+            }
+            enter(ref, &turn)
+        } else if survey, let surveyRef = settings.survey {
+            enter(surveyRef, &turn)
+        } else {
+            enter(settings.mainMenu, &turn)
+        }
     }
 
     private func leaveQueueIfWaiting(_ turn: inout Turn) {

@@ -10,6 +10,11 @@ public enum EventContent: Sendable, Equatable, Codable {
     case button(payload: String)
     case attachment(Attachment)
     case location(latitude: Double, longitude: Double)
+    /// Something the bot cannot read (a voice note, a sticker, a video…); `kind` names it for logs.
+    case unsupported(kind: String)
+    /// An officer handed the conversation back: continue at `node` (`flow.node`, collected data kept),
+    /// or, without a node, ask the satisfaction survey when `survey` is true, else show the main menu.
+    case handBack(node: String?, survey: Bool)
 }
 
 /// One inbound event with what the pure step needs from outside: a time and a unique sequence number.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The working state of one engine step: the conversation being changed and the effects gathered so far.
 struct Turn {

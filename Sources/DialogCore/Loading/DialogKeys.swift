@@ -11,14 +11,14 @@ enum DialogKeys {
 
     static let bot = Shape(
         required: ["version", "start", "mainMenu", "officer", "idleTimeoutMinutes", "maxAttempts", "commands", "texts", "validation"],
-        optional: [schemaKey])
+        optional: [schemaKey, "survey"])
     static let commands = Shape(required: ["mainMenu", "back", "cancel", "officer"], optional: [])
     static let texts = Shape(
         required: [
             "noMatch", "offerOfficer", "offerOfficerYes", "offerOfficerNo", "resumePrompt", "resumeYes", "resumeNo",
             "cancelled", "nothingToGoBack", "unexpectedAttachment", "expectedAttachment", "skip", "staleButton",
         ],
-        optional: [])
+        optional: ["unsupportedMessage", "handedBack"])
     static let faq = Shape(required: ["version", "synonyms", "topics"], optional: [schemaKey])
     static let topic = Shape(required: ["id", "title", "keywords", "answer"], optional: ["goto"])
     static let flow = Shape(required: ["version", "flow", "nodes"], optional: ["title", schemaKey])

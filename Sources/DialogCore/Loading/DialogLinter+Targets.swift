@@ -87,6 +87,12 @@ extension LintContext {
         for (key, ref) in [("start", settings.start), ("mainMenu", settings.mainMenu), ("officer", settings.officer)] {
             checkTarget(ref.description, in: "", file: file, path: [.key(key)])
         }
+        if let survey = settings.survey {
+            checkTarget(survey.description, in: "", file: file, path: [.key("survey")])
+            if let node = nodes[survey]?.node, node.body.typeName != "survey" {
+                error(file, [.key("survey")], "the survey node '\(survey)' must be a survey node, not \(node.body.typeName)")
+            }
+        }
         if let node = nodes[settings.officer]?.node, node.body.typeName != "handoff" {
             error(file, [.key("officer")], "the officer node '\(settings.officer)' must be a handoff node, not \(node.body.typeName)")
         }
@@ -137,6 +143,7 @@ extension LintContext {
         checkInfiniteLoops()
         guard let settings = input.settings, input.brokenFlows.isEmpty, !input.faqBroken else { return }
         var roots = [settings.start, settings.mainMenu, settings.officer]
+        if let survey = settings.survey { roots.append(survey) }
         roots += input.faqTopics.compactMap { $0.topic.goto.flatMap { NodeRef(qualified: $0) } }
         var reached = Set<NodeRef>()
         var queue = roots.filter { nodes[$0] != nil }

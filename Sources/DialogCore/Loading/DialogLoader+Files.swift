@@ -18,6 +18,7 @@ extension DialogLoader {
         let start = member("start", NodeRef.self)
         let mainMenu = member("mainMenu", NodeRef.self)
         let officer = member("officer", NodeRef.self)
+        let survey = member("survey", NodeRef.self)
         let idle = member("idleTimeoutMinutes", Int.self)
         let attempts = member("maxAttempts", Int.self)
         let commands = member("commands", GlobalCommands.self)
@@ -28,7 +29,7 @@ extension DialogLoader {
         else { return nil }
         return BotSettings(
             version: supportedVersion, start: start, mainMenu: mainMenu, officer: officer, idleTimeoutMinutes: idle,
-            maxAttempts: attempts, commands: commands, texts: texts, validation: validation)
+            maxAttempts: attempts, commands: commands, texts: texts, validation: validation, survey: survey)
     }
 
     /// Reads `faq.json` topic by topic; `complete` is false when something could not be read.

@@ -7,6 +7,8 @@ public struct BotSettings: Sendable, Equatable, Codable {
     public var mainMenu: NodeRef
     /// Where "talk to an officer" goes (a handoff node).
     public var officer: NodeRef
+    /// The satisfaction survey asked after an officer closes a case or hands it back without naming a node.
+    public var survey: NodeRef?
     /// Conversations idle longer than this start over at the main menu (an unfinished form is offered for resumption).
     public var idleTimeoutMinutes: Int
     /// Wrong answers allowed in a form field, unmatched texts in a menu or inquiry, before an officer is offered.
@@ -20,12 +22,14 @@ public struct BotSettings: Sendable, Equatable, Codable {
 
     public init(
         version: Int = 1, start: NodeRef, mainMenu: NodeRef, officer: NodeRef, idleTimeoutMinutes: Int = 30,
-        maxAttempts: Int = 3, commands: GlobalCommands, texts: BotTexts, validation: [String: String] = [:]
+        maxAttempts: Int = 3, commands: GlobalCommands, texts: BotTexts, validation: [String: String] = [:],
+        survey: NodeRef? = nil
     ) {
         self.version = version
         self.start = start
         self.mainMenu = mainMenu
         self.officer = officer
+        self.survey = survey
         self.idleTimeoutMinutes = idleTimeoutMinutes
         self.maxAttempts = maxAttempts
         self.commands = commands
@@ -72,11 +76,16 @@ public struct BotTexts: Sendable, Equatable, Codable {
     public var skip: String
     /// An answer given while an officer has the conversation is passed on; this acknowledges a press on an old button.
     public var staleButton: String
+    /// A voice note, sticker or other message the bot cannot read; defaults to `unexpectedAttachment`.
+    public var unsupportedMessage: String?
+    /// Said when an officer hands the conversation back to the bot.
+    public var handedBack: String?
 
     public init(
         noMatch: String, offerOfficer: String, offerOfficerYes: String, offerOfficerNo: String, resumePrompt: String,
         resumeYes: String, resumeNo: String, cancelled: String, nothingToGoBack: String,
-        unexpectedAttachment: String, expectedAttachment: String, skip: String, staleButton: String
+        unexpectedAttachment: String, expectedAttachment: String, skip: String, staleButton: String,
+        unsupportedMessage: String? = nil, handedBack: String? = nil
     ) {
         self.noMatch = noMatch
         self.offerOfficer = offerOfficer
@@ -91,5 +100,7 @@ public struct BotTexts: Sendable, Equatable, Codable {
         self.expectedAttachment = expectedAttachment
         self.skip = skip
         self.staleButton = staleButton
+        self.unsupportedMessage = unsupportedMessage
+        self.handedBack = handedBack
     }
 }

@@ -48,9 +48,11 @@ extension TelegramRenderer {
                     mimeType: document.mimeType, size: document.fileSize))
         } else if let location = message.location {
             content = .location(latitude: location.latitude, longitude: location.longitude)
+        } else if message.isServiceMessage {
+            return .ignored(.serviceMessage, callbackQueryID: nil)
         } else {
-            let reason: IgnoreReason = message.isServiceMessage ? .serviceMessage : .unsupportedContent
-            return .ignored(reason, callbackQueryID: nil)
+            // A voice note or a sticker still deserves an answer: the engine asks for text instead.
+            content = .unsupported(kind: Self.contentKind(of: message))
         }
         return .event(
             InboundUpdate(
@@ -70,6 +72,11 @@ extension TelegramRenderer {
             InboundUpdate(
                 key: Self.conversationKey(chatID: message.chat.id), platformID: platformID,
                 content: .button(payload: data), meta: meta, receivedAt: receivedAt))
+    }
+
+    /// A name for what the message carries, for logs (never its content).
+    static func contentKind(of message: Message) -> String {
+        message.contact != nil ? "contact" : "other"
     }
 
     /// `/start`, `/start <payload>` or `/start@BotName`.
