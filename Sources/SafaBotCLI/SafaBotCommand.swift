@@ -11,7 +11,7 @@ public protocol SafaBotCommand: Sendable {
 /// Entry point: picks the subcommand, runs it, maps errors to exit codes.
 public enum SafaBot {
     static let commands: [any SafaBotCommand.Type] = [
-        ChatCommand.self, CheckCommand.self, GraphCommand.self, TestCommand.self, ExplainCommand.self,
+        ChatCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, TestCommand.self, ExplainCommand.self,
     ]
 
     /// Runs `safa-bot` with the process arguments (without the program name); returns the exit code.

@@ -1,20 +1,53 @@
 public import DialogCore
 import Synchronization
 
-/// The dialogs in force, swapped atomically on reload; each step uses the engine it read at its start.
+/// The dialogs in force, swapped atomically on reload.
+///
+/// A conversation in progress is never silently reset by a reload: if the node it waits at still
+/// exists (node ids are stable), it moves to the new version; otherwise it finishes on the version it
+/// started on, which is kept for as long as such conversations may come back.
 public final class DialogHolder: Sendable {
-    private let current: Mutex<DialogEngine>
-
-    public init(_ bundle: DialogBundle) {
-        current = Mutex(DialogEngine(bundle: bundle))
+    private struct Versions {
+        var current: DialogEngine
+        /// Earlier versions by `DialogBundle.version`, oldest first.
+        var previous: [(version: String, engine: DialogEngine)] = []
     }
 
-    public var engine: DialogEngine { current.withLock { $0 } }
+    /// Earlier versions kept for conversations still inside a node that later versions removed.
+    static let keptVersions = 8
 
-    /// Puts a new, already validated bundle in force. Conversations in progress continue by stable node ids;
-    /// one whose node disappeared starts over at the main menu.
+    private let versions: Mutex<Versions>
+
+    public init(_ bundle: DialogBundle) {
+        versions = Mutex(Versions(current: DialogEngine(bundle: bundle)))
+    }
+
+    /// The current engine.
+    public var engine: DialogEngine { versions.withLock { $0.current } }
+
+    /// Puts a new, already validated bundle in force.
     public func replace(with bundle: DialogBundle) {
         let engine = DialogEngine(bundle: bundle)
-        current.withLock { $0 = engine }
+        versions.withLock { v in
+            guard v.current.bundle.version != bundle.version else { return }
+            v.previous.append((v.current.bundle.version, v.current))
+            if v.previous.count > Self.keptVersions { v.previous.removeFirst(v.previous.count - Self.keptVersions) }
+            v.current = engine
+        }
+    }
+
+    /// The engine to step `state` with, and the state adjusted to it (its recorded version).
+    public func engine(for state: ConversationState) -> (DialogEngine, ConversationState) {
+        versions.withLock { v in
+            let current = v.current
+            guard let version = state.dialogVersion, version != current.bundle.version else { return (current, state) }
+            if state.node.map({ current.bundle.node($0) != nil }) ?? true {
+                var moved = state
+                moved.dialogVersion = current.bundle.version
+                return (current, moved)
+            }
+            if let old = v.previous.last(where: { $0.version == version }) { return (old.engine, state) }
+            return (current, state)
+        }
     }
 }

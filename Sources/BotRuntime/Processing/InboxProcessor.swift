@@ -19,12 +19,12 @@ public struct InboxProcessor: Sendable {
     public func processPending(limit: Int = 256, now: Date = Date()) throws -> [ProcessedEvent] {
         let records = try store.unprocessedInbound(limit: limit)
         guard !records.isEmpty else { return [] }
-        let engine = dialogs.engine
         var states: [ConversationKey: ConversationState] = [:]
         var commits: [StepCommit] = []
         commits.reserveCapacity(records.count)
         for record in records {
-            let state = try states[record.key] ?? store.conversation(record.key) ?? ConversationState()
+            let stored = try states[record.key] ?? store.conversation(record.key) ?? ConversationState()
+            let (engine, state) = dialogs.engine(for: stored)
             let result = engine.step(state, record.event)
             states[record.key] = result.state
             commits.append(Self.commit(for: record, result, at: now))

@@ -10,6 +10,12 @@ public struct Logger: Sendable {
 
         public static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
         public var description: String { ["debug", "info", "warning", "error"][rawValue] }
+
+        /// Parses "debug", "info", "warning" or "error".
+        public init?(name: String) {
+            guard let index = ["debug", "info", "warning", "error"].firstIndex(of: name) else { return nil }
+            self.init(rawValue: index)
+        }
     }
 
     public let label: String

@@ -1,0 +1,201 @@
+import BotRuntime
+import DialogCore
+import Dispatch
+import Foundation
+import HTTPClient
+import HTTPServer
+import SQLiteStore
+import Synchronization
+import TelegramChannel
+
+/// Everything `safa-bot run` starts, wired together: the one place that knows every concrete type.
+///
+/// inbox (poller or webhook) → processing thread (engine + one SQLite transaction per batch) → outbox sender.
+final class TelegramService: Sendable {
+    let configuration: BotConfiguration
+    let dialogsDirectory: String
+    let store: SQLiteRuntimeStore
+    let logger: Logger
+    let metrics = RuntimeMetrics()
+    let executor = BlockingExecutor(label: "safabot.store")
+    let dialogs: DialogHolder
+    let http: HTTPClient
+    let client: TelegramClient
+    let sender: OutboxSender
+    let processing: ProcessingLoop
+    let writer: TelegramInboxWriter
+    let server: HTTPServer?
+    private let tasks = Mutex<[Task<Void, Never>]>([])
+    private let failure = Mutex<String?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger)
+        throws
+    {
+        self.configuration = configuration
+        self.dialogsDirectory = configuration.dialogs
+        self.store = store
+        self.logger = logger
+        dialogs = DialogHolder(bundle)
+        http = try HTTPClient()
+        client = TelegramClient(
+            transport: TelegramHTTPTransport(
+                client: http, baseURL: configuration.telegram.apiBaseURL, token: token,
+                pollTimeoutSeconds: configuration.telegram.pollTimeoutSeconds))
+        let executor = self.executor
+        let telegramSender = TelegramSender(client: client) { [store] key in
+            _ = try? await executor.run { try store.markBlocked(key, at: Date()) }
+        }
+        let t = configuration.telegram
+        let rate = RateLimiter.Configuration(
+            globalRate: t.globalRate, globalBurst: max(1, t.globalRate), chatRate: t.chatRate, chatBurst: max(1, t.chatBurst))
+        let sender = OutboxSender(
+            store: store, executor: executor, senders: [telegramSender], rateLimits: ["telegram": rate], metrics: metrics,
+            logger: Logger(label: "outbox", handler: logger.handler))
+        self.sender = sender
+        let processing = ProcessingLoop(
+            processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
+            logger: Logger(label: "processing", handler: logger.handler), onCommitted: { sender.wake.signal() })
+        self.processing = processing
+        writer = TelegramInboxWriter(
+            store: store, executor: executor, metrics: metrics, logger: Logger(label: "inbox", handler: logger.handler),
+            onAccepted: { processing.wake.signal() })
+        let serveHTTP = configuration.http.enabled || configuration.telegram.mode == "webhook"
+        if serveHTTP {
+            let writer = self.writer
+            let routes = Routes(
+                metrics: metrics, store: store, executor: executor, dialogs: dialogs,
+                webhookPath: configuration.telegram.mode == "webhook" ? configuration.telegram.webhookPath : nil,
+                webhook: configuration.webhookSecret.map {
+                    TelegramWebhook(secret: $0, writer: writer, logger: Logger(label: "webhook", handler: logger.handler))
+                })
+            server = HTTPServer(
+                configuration: HTTPServerConfiguration(
+                    host: configuration.http.host, port: UInt16(configuration.http.port),
+                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections),
+                handler: { await routes.handle($0) })
+        } else {
+            server = nil
+        }
+    }
+
+    /// Runs until SIGTERM or SIGINT (then drains and returns) or a fatal error (thrown).
+    func run() throws {
+        let sources = installSignalHandlers()
+        try start()
+        waitUntilStopRequested()
+        stop()
+        _ = sources
+        if let message = failure.withLock({ $0 }) { throw CLIError.runtime(message) }
+    }
+
+    /// Starts every part without blocking: processing thread, HTTP server, outbox sender, poller or webhook.
+    func start() throws {
+        processing.start()
+        if let server {
+            try server.start()
+            logger.info("http_listening", ["host": configuration.http.host, "port": String(server.port)])
+        }
+        start { [sender] in await sender.run() }
+        if configuration.telegram.mode == "webhook" {
+            try registerWebhook()
+        } else {
+            let poller = TelegramPoller(
+                client: client, writer: writer, store: store, executor: executor,
+                logger: Logger(label: "poller", handler: logger.handler),
+                timeoutSeconds: configuration.telegram.pollTimeoutSeconds)
+            start { [self] in
+                do {
+                    try await poller.run()
+                } catch {
+                    logger.error("polling_stopped", ["error": "\(error)"])
+                    failure.withLock { $0 = "\(error)" }
+                    finished.signal()
+                }
+            }
+        }
+        logger.info("started", ["mode": configuration.telegram.mode, "dialogs": dialogs.engine.bundle.version])
+    }
+
+    /// Blocks until a signal or a fatal error asks the service to stop.
+    func waitUntilStopRequested() {
+        finished.wait()
+    }
+
+    /// The fatal error that stopped the service, if any.
+    var fatalError: String? { failure.withLock { $0 } }
+
+    /// The HTTP port actually bound (useful with port 0).
+    var httpPort: UInt16? { server?.port }
+
+    private func start(_ body: @escaping @Sendable () async -> Void) {
+        let task = Task.detached { await body() }
+        tasks.withLock { $0.append(task) }
+    }
+
+    /// Stops taking updates, drains the inbox, delivers what is due, then returns.
+    func stop() {
+        logger.info("stopping")
+        server?.stop()
+        for task in tasks.withLock({ $0 }) { task.cancel() }
+        processing.stop()
+        let drained = DispatchSemaphore(value: 0)
+        Task.detached { [sender] in
+            // Final rounds for replies already committed; retries wait for the next start.
+            for _ in 0..<50 where await sender.round() == 0 {}
+            drained.signal()
+        }
+        _ = drained.wait(timeout: .now() + 10)
+        http.shutdown()
+        logger.info("stopped", ["processed": String(metrics.processed), "sent": String(metrics.sends("sent"))])
+    }
+
+    private func registerWebhook() throws {
+        guard let url = configuration.telegram.webhookURL, let secret = configuration.webhookSecret else {
+            throw CLIError.usage("webhook mode needs telegram.webhookURL (or TELEGRAM_WEBHOOK_URL) and TELEGRAM_WEBHOOK_SECRET")
+        }
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<String?>(nil)
+        Task.detached { [client] in
+            do {
+                _ = try await client.call(
+                    SetWebhook(url: url, secretToken: secret, allowedUpdates: TelegramPoller.allowedUpdates))
+            } catch {
+                outcome.withLock { $0 = "setWebhook failed: \(error)" }
+            }
+            done.signal()
+        }
+        done.wait()
+        if let message = outcome.withLock({ $0 }) { throw CLIError.runtime(message) }
+    }
+
+    private func installSignalHandlers() -> [any DispatchSourceSignal] {
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [finished] in finished.signal() }
+            source.resume()
+            sources.append(source)
+        }
+        signal(SIGHUP, SIG_IGN)
+        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        reload.setEventHandler { [self] in reloadDialogs() }
+        reload.resume()
+        sources.append(reload)
+        return sources
+    }
+
+    /// SIGHUP: loads `dialogs/` again; a version with errors is refused and the running one kept.
+    func reloadDialogs() {
+        let result = DialogLoader.load(directory: URL(fileURLWithPath: dialogsDirectory))
+        let errors = result.findings.filter { $0.severity == .error }
+        guard errors.isEmpty, let bundle = result.bundle else {
+            for finding in errors { logger.error("reload_finding", ["finding": finding.description]) }
+            logger.error("reload_refused", ["errors": String(errors.count), "kept": dialogs.engine.bundle.version])
+            return
+        }
+        dialogs.replace(with: bundle)
+        logger.info("reloaded", ["dialogs": bundle.version])
+    }
+}

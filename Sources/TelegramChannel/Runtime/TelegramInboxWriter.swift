@@ -1,0 +1,78 @@
+public import BotRuntime
+import DialogCore
+public import Foundation
+
+/// Puts decoded Telegram updates durably into the inbox; shared by long polling and the webhook.
+///
+/// Only after `accept` returns may the update be acknowledged to Telegram (offset advanced, 200 answered).
+public struct TelegramInboxWriter: Sendable {
+    let store: any RuntimeStore
+    let executor: BlockingExecutor
+    let renderer: TelegramRenderer
+    let metrics: RuntimeMetrics
+    let logger: Logger
+    /// Wakes the processing loop.
+    let onAccepted: @Sendable () -> Void
+
+    public init(
+        store: any RuntimeStore, executor: BlockingExecutor, renderer: TelegramRenderer = TelegramRenderer(),
+        metrics: RuntimeMetrics, logger: Logger, onAccepted: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.executor = executor
+        self.renderer = renderer
+        self.metrics = metrics
+        self.logger = logger
+        self.onAccepted = onAccepted
+    }
+
+    /// What accepting a batch left for the caller: button presses that the engine will not see still
+    /// need an answer, or the beneficiary's client keeps spinning.
+    public struct Accepted: Sendable {
+        public var stored = 0
+        public var duplicates = 0
+        public var invalid = 0
+        public var unansweredCallbacks: [String] = []
+    }
+
+    /// Stores every update of a batch (in order) and, when given, the next offset after them,
+    /// in one trip to the store thread.
+    public func accept(
+        _ updates: [Result<Update, UpdateDecodingFailure>], nextOffset: Int64? = nil, now: Date = Date()
+    ) async throws -> Accepted {
+        let renderer = self.renderer
+        let store = self.store
+        let logger = self.logger
+        let accepted = try await executor.run { () -> Accepted in
+            var accepted = Accepted()
+            for result in updates {
+                switch result {
+                case .failure(let failure):
+                    accepted.invalid += 1
+                    logger.warning("update_invalid", ["update_id": failure.updateID.map(String.init) ?? "?", "reason": failure.reason])
+                case .success(let update):
+                    switch renderer.inbound(from: update, receivedAt: now) {
+                    case .event(let inbound):
+                        let record = try store.appendInbound(
+                            key: inbound.key, platformID: inbound.platformID, content: inbound.content,
+                            receivedAt: inbound.receivedAt, meta: inbound.meta)
+                        if record == nil { accepted.duplicates += 1 } else { accepted.stored += 1 }
+                    case .membership(let key, _, let change, let at):
+                        if change == .blocked { try store.markBlocked(key, at: at) }
+                        logger.info("membership_changed", ["chat": key.description, "change": change.rawValue])
+                    case .ignored(let reason, let callbackID):
+                        logger.debug("update_ignored", ["update_id": String(update.updateID), "reason": reason.rawValue])
+                        if let callbackID { accepted.unansweredCallbacks.append(callbackID) }
+                    }
+                }
+            }
+            if let nextOffset { try store.setValue(String(nextOffset), forKey: TelegramPoller.offsetKey) }
+            return accepted
+        }
+        for _ in 0..<accepted.stored { metrics.updateReceived() }
+        for _ in 0..<accepted.duplicates { metrics.updateDuplicate() }
+        for _ in 0..<accepted.invalid { metrics.updateInvalid() }
+        if accepted.stored > 0 { onAccepted() }
+        return accepted
+    }
+}

@@ -1,0 +1,88 @@
+public import BotRuntime
+import DialogCore
+import Foundation
+import HTTPClient
+
+/// Delivers outbox rows to Telegram and turns every answer into a `DeliveryOutcome`.
+///
+/// 429 waits `retry_after`; network errors and 5xx back off with jitter; 403 "blocked by the user"
+/// marks the chat blocked; a group upgraded to a supergroup is followed once to its new id.
+public struct TelegramSender: ChannelSender {
+    public let channel = "telegram"
+    let client: TelegramClient
+    let renderer: TelegramRenderer
+    let backoff: Backoff
+    let onBlocked: @Sendable (ConversationKey) async -> Void
+
+    public init(
+        client: TelegramClient, renderer: TelegramRenderer = TelegramRenderer(), backoff: Backoff = Backoff(),
+        onBlocked: @escaping @Sendable (ConversationKey) async -> Void
+    ) {
+        self.client = client
+        self.renderer = renderer
+        self.backoff = backoff
+        self.onBlocked = onBlocked
+    }
+
+    public func deliver(_ record: OutboundRecord) async -> DeliveryOutcome {
+        do {
+            switch record.payload {
+            case .message(let message):
+                guard let chatID = Int64(record.key.chat) else {
+                    return .failed(reason: "conversation key is not a Telegram chat id")
+                }
+                return .sent(platformMessageID: try await send(message, to: chatID))
+            case .answerButton(let callbackID, let text):
+                do {
+                    _ = try await client.call(AnswerCallbackQuery(callbackQueryID: callbackID, text: text))
+                } catch let error as TelegramAPIError where error.code == 400 {
+                    // "query is too old": the press was long ago (e.g. after downtime); nothing to retry.
+                    return .failed(reason: "callback answer refused: \(error.description)")
+                }
+                return .sent(platformMessageID: nil)
+            }
+        } catch let error as TelegramAPIError {
+            return await outcome(for: error, record)
+        } catch let error as TelegramRenderError {
+            return .failed(reason: "cannot render for Telegram: \(error)")
+        } catch is CancellationError {
+            return .retry(notBefore: Date(), reason: "cancelled at shutdown")
+        } catch {
+            // Network failures, timeouts, undecodable answers: try again later.
+            return .retry(notBefore: retryTime(record), reason: "\(error)")
+        }
+    }
+
+    /// Sends every part of a message (long texts are split); returns the last part's message id.
+    private func send(_ message: OutgoingMessage, to chatID: Int64) async throws -> String? {
+        var lastID: String?
+        for part in try renderer.render(message, chatID: chatID) {
+            var request = part
+            do {
+                lastID = String(try await client.call(request).messageID)
+            } catch let error as TelegramAPIError where error.migrateToChatID != nil {
+                request.chatID = error.migrateToChatID ?? chatID
+                lastID = String(try await client.call(request).messageID)
+            }
+        }
+        return lastID
+    }
+
+    private func outcome(for error: TelegramAPIError, _ record: OutboundRecord) async -> DeliveryOutcome {
+        if let seconds = error.retryAfter {
+            return .retry(notBefore: Date().addingTimeInterval(TimeInterval(seconds)), reason: "429 retry after \(seconds)s")
+        }
+        if error.isRetryable {
+            return .retry(notBefore: retryTime(record), reason: "HTTP \(error.code)")
+        }
+        if error.isBlockedByUser {
+            await onBlocked(record.key)
+            return .failed(reason: "blocked by the user")
+        }
+        return .failed(reason: "Telegram refused: \(error.code) \(error.description)")
+    }
+
+    private func retryTime(_ record: OutboundRecord) -> Date {
+        Date().addingTimeInterval(backoff.delay(afterAttempts: record.attempts, random: Double.random(in: 0..<1)))
+    }
+}

@@ -1,0 +1,54 @@
+public import BotRuntime
+import Foundation
+import Hashing
+public import HTTPServer
+
+/// Receives updates Telegram posts to our webhook URL.
+///
+/// A request is trusted only with the right `X-Telegram-Bot-Api-Secret-Token` (compared in constant
+/// time); it is answered 200 only once its update is durably in the inbox, so Telegram retries otherwise.
+public struct TelegramWebhook: Sendable {
+    let secret: [UInt8]
+    let writer: TelegramInboxWriter
+    let logger: Logger
+
+    public init(secret: String, writer: TelegramInboxWriter, logger: Logger) {
+        self.secret = Array(secret.utf8)
+        self.writer = writer
+        self.logger = logger
+    }
+
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        guard request.method == "POST" else {
+            return HTTPResponse(status: 405, headers: ["Allow": "POST"], body: Data("method not allowed\n".utf8))
+        }
+        let given = Array((request.headers["x-telegram-bot-api-secret-token"] ?? "").utf8)
+        guard Hashing.constantTimeEquals(given, secret) else {
+            logger.warning("webhook_refused", ["reason": "wrong or missing secret token", "remote": request.remoteAddress ?? "?"])
+            return .text("forbidden\n", status: 403)
+        }
+        let result: Result<Update, UpdateDecodingFailure>
+        do {
+            result = .success(try JSONDecoder().decode(Update.self, from: request.body))
+        } catch {
+            // Not an update. If it at least names an update_id, acknowledge and skip it (Telegram would
+            // otherwise retry it forever); anything else is refused.
+            guard let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any],
+                let id = object["update_id"] as? Int64
+            else { return .text("body is not a Telegram update\n", status: 400) }
+            result = .failure(UpdateDecodingFailure(updateID: id, reason: "undecodable update"))
+        }
+        do {
+            let accepted = try await writer.accept([result])
+            // A press the engine will not see is answered in the webhook reply itself, as the Bot API allows.
+            if let callbackID = accepted.unansweredCallbacks.first {
+                let reply = ["method": "answerCallbackQuery", "callback_query_id": callbackID]
+                return .json((try? JSONSerialization.data(withJSONObject: reply)) ?? Data("{}".utf8))
+            }
+            return .json(Data("{}".utf8))
+        } catch {
+            logger.error("webhook_store_failed", ["error": "\(error)"])
+            return .text("temporarily unavailable\n", status: 503)
+        }
+    }
+}
