@@ -46,12 +46,14 @@ public struct InboxProcessor: Sendable {
             switch effect {
             case .send(let message): outbound.append(.message(message))
             case .submitRequest(let request): commit.requests.append(request)
-            case .handoff(let handoff): commit.handoffs.append(handoff)
-            case .recordSurvey(let answer): commit.surveys.append(answer)
-            case .relayToOfficer, .leaveQueue:
-                // Officers' side (relay into the officers' group) is not built yet; the state
-                // already records that the conversation waits for a human.
-                break
+            case .handoff(let handoff):
+                commit.handoffs.append(handoff)
+                commit.deskEvents.append(.handoff(handoff))
+            case .recordSurvey(let answer):
+                commit.surveys.append(answer)
+                commit.deskEvents.append(.surveyAnswered(answer))
+            case .relayToOfficer(let content): commit.deskEvents.append(.beneficiarySent(content))
+            case .leaveQueue(let queue): commit.deskEvents.append(.beneficiaryLeft(queue: queue))
             }
         }
         commit.outbound = outbound

@@ -44,6 +44,9 @@ public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
         var handoffs: [HandoffRequest] = []
         var surveys: [SurveyAnswer] = []
         var values: [String: String] = [:]
+        var deskEvents: [(record: DeskEventRecord, processed: Bool)] = []
+        var deskPlatformIDs: Set<String> = []
+        var lastDeskEventID: Int64 = 0
     }
 
     private func locked<T>(_ body: (inout Storage) throws -> T) rethrows -> T {
@@ -115,6 +118,49 @@ public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
         }
         storage.handoffs += step.handoffs
         storage.surveys += step.surveys
+        for event in step.deskEvents {
+            storage.lastDeskEventID += 1
+            storage.deskEvents.append(
+                (DeskEventRecord(id: storage.lastDeskEventID, key: step.key, event: event, at: step.committedAt), false))
+        }
+    }
+
+    public func enqueueOutbound(_ key: ConversationKey, _ payloads: [OutboundPayload], at: Date) throws {
+        locked { storage in
+            let blocked = storage.blocked[key] != nil
+            for payload in payloads {
+                storage.lastOutboundID += 1
+                storage.outbox.append(
+                    OutboxRow(
+                        record: OutboundRecord(id: storage.lastOutboundID, key: key, payload: payload, notBefore: at),
+                        status: blocked ? .failed : .pending, lastError: blocked ? Self.blockedReason : nil))
+            }
+        }
+    }
+
+    @discardableResult
+    public func appendDeskEvent(platformID: String?, key: ConversationKey?, event: DeskEvent, at: Date) throws -> Bool {
+        locked { storage in
+            if let platformID, !storage.deskPlatformIDs.insert(platformID).inserted { return false }
+            storage.lastDeskEventID += 1
+            storage.deskEvents.append((DeskEventRecord(id: storage.lastDeskEventID, key: key, event: event, at: at), false))
+            return true
+        }
+    }
+
+    public func pendingDeskEvents(limit: Int) throws -> [DeskEventRecord] {
+        locked { storage in
+            Array(storage.deskEvents.lazy.filter { !$0.processed }.map(\.record).prefix(max(0, limit)))
+        }
+    }
+
+    public func markDeskEventsProcessed(_ ids: [Int64], at: Date) throws {
+        locked { storage in
+            let done = Set(ids)
+            for index in storage.deskEvents.indices where done.contains(storage.deskEvents[index].record.id) {
+                storage.deskEvents[index].processed = true
+            }
+        }
     }
 
     public func dueOutbound(now: Date, limit: Int) throws -> [OutboundRecord] {

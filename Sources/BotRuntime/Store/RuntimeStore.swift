@@ -40,4 +40,17 @@ public protocol RuntimeStore: Sendable {
 
     /// Submitted requests, newest first (for officers, exports and tests).
     func requests(limit: Int) throws -> [SubmittedRequest]
+
+    /// Adds outbox rows outside an engine step (an officer's message to a beneficiary), in order.
+    func enqueueOutbound(_ key: ConversationKey, _ payloads: [OutboundPayload], at: Date) throws
+
+    /// Queues a desk event; returns false when `platformID` was queued before (a duplicate).
+    @discardableResult
+    func appendDeskEvent(platformID: String?, key: ConversationKey?, event: DeskEvent, at: Date) throws -> Bool
+
+    /// Desk events not yet processed, oldest first.
+    func pendingDeskEvents(limit: Int) throws -> [DeskEventRecord]
+
+    /// Marks desk events done.
+    func markDeskEventsProcessed(_ ids: [Int64], at: Date) throws
 }

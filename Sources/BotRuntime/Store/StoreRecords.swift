@@ -32,6 +32,8 @@ public enum OutboundPayload: Sendable, Equatable, Codable {
     case message(OutgoingMessage)
     /// Acknowledge a button press (Telegram answerCallbackQuery), optionally with a short notice.
     case answerButton(callbackID: String, text: String?)
+    /// A file an officer sent, passed on by the platform's file id, with its caption.
+    case file(Attachment, caption: String?)
 }
 
 /// One row of the outbox.
@@ -64,12 +66,14 @@ public struct StepCommit: Sendable, Equatable {
     public var requests: [SubmittedRequest]
     public var handoffs: [HandoffRequest]
     public var surveys: [SurveyAnswer]
+    /// Events for the officers' desk, queued in the same transaction.
+    public var deskEvents: [DeskEvent]
     public var committedAt: Date
 
     public init(
         inboundID: Int64, key: ConversationKey, state: ConversationState, outbound: [OutboundPayload],
         requests: [SubmittedRequest] = [], handoffs: [HandoffRequest] = [], surveys: [SurveyAnswer] = [],
-        committedAt: Date
+        deskEvents: [DeskEvent] = [], committedAt: Date
     ) {
         self.inboundID = inboundID
         self.key = key
@@ -78,6 +82,7 @@ public struct StepCommit: Sendable, Equatable {
         self.requests = requests
         self.handoffs = handoffs
         self.surveys = surveys
+        self.deskEvents = deskEvents
         self.committedAt = committedAt
     }
 }

@@ -12,6 +12,7 @@ extension SQLiteRuntimeStore {
         var requestFields: [String]
         var requestAttestations: [String?]
         var handoffFields: [String]
+        var deskEvents: [String]
     }
 
     public func commit(_ steps: [StepCommit]) throws {
@@ -24,7 +25,8 @@ extension SQLiteRuntimeStore {
                     outbound: try step.outbound.map { try json.encode($0) },
                     requestFields: try step.requests.map { try json.encode($0.fields) },
                     requestAttestations: try step.requests.map { try $0.attestation.map { try json.encode($0) } },
-                    handoffFields: try step.handoffs.map { try json.encode($0.fields) })
+                    handoffFields: try step.handoffs.map { try json.encode($0.fields) },
+                    deskEvents: try step.deskEvents.map { try json.encode($0) })
             }
             // One transaction for the whole batch: any failure rolls every step back.
             try db.transaction {
@@ -85,6 +87,12 @@ extension SQLiteRuntimeStore {
                     channel, chat, .text(handoff.queue), .text(handoff.reason),
                     .optionalText(handoff.from?.description), .text(encoded.handoffFields[index]), now,
                 ])
+        }
+
+        for event in encoded.deskEvents {
+            try db.execute(
+                "INSERT INTO desk_events (channel, chat, event_json, created_at) VALUES (?, ?, ?, ?)",
+                [channel, chat, .text(event), now])
         }
 
         for survey in step.surveys {

@@ -4,8 +4,23 @@ enum StoreSchema {
     static var migrator: Migrator {
         var migrator = Migrator()
         migrator.register("2025-01 runtime store", sql: initial)
+        migrator.register("2026-11 desk events", sql: deskEvents)
         return migrator
     }
+
+    /// The officers' desk queue: beneficiary-side events from steps, officer-side events as they arrive.
+    private static let deskEvents = """
+        CREATE TABLE desk_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            platform_id TEXT UNIQUE,
+            channel TEXT,
+            chat TEXT,
+            event_json TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            processed_at REAL
+        );
+        CREATE INDEX desk_events_pending ON desk_events (id) WHERE processed_at IS NULL;
+        """
 
     private static let initial = """
         -- AUTOINCREMENT: ids are never reused, even after deletes, because they become Event.sequence
