@@ -35,9 +35,12 @@ import Testing
         try kind.withStore { store in
             let message = OfficerGroupMessage(
                 userID: 77, userName: "نورة", threadID: 12, replyToMessageID: nil, messageID: 3, content: .text("/claim"))
-            #expect(try store.appendDeskEvent(platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0)))
-            #expect(!(try store.appendDeskEvent(platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))))
-            #expect(try store.appendDeskEvent(platformID: nil, key: nil, event: .officerMessage(message), at: F.at(0)))
+            let first = try store.appendDeskEvent(
+                platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))
+            let again = try store.appendDeskEvent(
+                platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))
+            let unnamed = try store.appendDeskEvent(platformID: nil, key: nil, event: .officerMessage(message), at: F.at(0))
+            #expect(first && !again && unnamed)
             #expect(try store.pendingDeskEvents(limit: 10).count == 2)
         }
     }
