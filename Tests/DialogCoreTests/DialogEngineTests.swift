@@ -214,6 +214,22 @@ import Testing
         #expect(c.messages.isEmpty, "a hand-back outside a handoff changes nothing")
     }
 
+    @Test func outsideWorkingHoursTheHandoffSaysSo() throws {
+        var bundle = self.bundle
+        var flow = try #require(bundle.flows["handoff"])
+        flow.nodes[0].body = .handoff(
+            HandoffNode(queue: "relations", text: "سيتواصل معك موظف", textOutsideHours: "نحن خارج الدوام", reason: "طلب موظف"))
+        bundle.flows["handoff"] = flow
+        var closed = Conversation(DialogEngine(bundle: bundle, isWorkingTime: { _ in false }))
+        closed.send(.start)
+        closed.say("موظف")
+        #expect(closed.lastText == "نحن خارج الدوام")
+        var open = Conversation(DialogEngine(bundle: bundle, isWorkingTime: { _ in true }))
+        open.send(.start)
+        open.say("موظف")
+        #expect(open.lastText == "سيتواصل معك موظف")
+    }
+
     @Test func aVoiceNoteIsAnsweredWithARequestForText() {
         var c = Conversation(bundle)
         c.send(.start)

@@ -79,6 +79,10 @@ struct Conversation {
         engine = DialogEngine(bundle: bundle)
     }
 
+    init(_ engine: DialogEngine) {
+        self.engine = engine
+    }
+
     var messages: [OutgoingMessage] { effects.compactMap { if case .send(let m) = $0 { m } else { nil } } }
     var lastText: String { messages.last?.text ?? "" }
     var allText: String { messages.map(\.text).joined(separator: "\n") }

@@ -1,4 +1,5 @@
 public import DialogCore
+public import Foundation
 import Synchronization
 
 /// The dialogs in force, swapped atomically on reload.
@@ -17,9 +18,12 @@ public final class DialogHolder: Sendable {
     static let keptVersions = 8
 
     private let versions: Mutex<Versions>
+    private let isWorkingTime: (@Sendable (Date) -> Bool)?
 
-    public init(_ bundle: DialogBundle) {
-        versions = Mutex(Versions(current: DialogEngine(bundle: bundle)))
+    /// `isWorkingTime` tells the engine when officers are at work (handoff texts differ outside hours).
+    public init(_ bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil) {
+        self.isWorkingTime = isWorkingTime
+        versions = Mutex(Versions(current: DialogEngine(bundle: bundle, isWorkingTime: isWorkingTime)))
     }
 
     /// The current engine.
@@ -27,7 +31,7 @@ public final class DialogHolder: Sendable {
 
     /// Puts a new, already validated bundle in force.
     public func replace(with bundle: DialogBundle) {
-        let engine = DialogEngine(bundle: bundle)
+        let engine = DialogEngine(bundle: bundle, isWorkingTime: isWorkingTime)
         versions.withLock { v in
             guard v.current.bundle.version != bundle.version else { return }
             v.previous.append((v.current.bundle.version, v.current))

@@ -66,7 +66,8 @@ extension DialogEngine {
         let from = turn.state.node
         let fields = currentFormRef(turn.state).map { entries(ofForm: $0, turn.state) } ?? []
         turn.effects.append(.handoff(HandoffRequest(queue: handoff.queue, reason: handoff.reason, from: from, fields: fields)))
-        turn.say(render(handoff.text, in: ref.flow, turn.state))
+        let outside = handoff.textOutsideHours.flatMap { text in isWorkingTime.map { $0(turn.now) ? nil : text } ?? nil }
+        turn.say(render(outside ?? handoff.text, in: ref.flow, turn.state))
         turn.state.node = ref
         turn.state.phase = .withOfficer(queue: handoff.queue)
         turn.state.suspended = nil

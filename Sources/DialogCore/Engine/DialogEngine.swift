@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The pure dialog engine: `(state, event) → (state, effects)` over a loaded `DialogBundle`.
 ///
@@ -8,14 +8,18 @@ public struct DialogEngine: Sendable {
     public let bundle: DialogBundle
     let faq: FAQMatcher
     let commands: CommandWords
+    /// Whether officers are at work at a time (the officers' working hours); nil means always.
+    /// A pure function of the event's time, so the step stays deterministic.
+    let isWorkingTime: (@Sendable (Date) -> Bool)?
 
     /// Automatic steps (messages, submissions) allowed in one turn before the engine assumes a loop.
     static let maxAutomaticSteps = 64
 
-    public init(bundle: DialogBundle) {
+    public init(bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil) {
         self.bundle = bundle
         self.faq = FAQMatcher(faq: bundle.faq)
         self.commands = CommandWords(bundle.settings.commands)
+        self.isWorkingTime = isWorkingTime
     }
 
     public var settings: BotSettings { bundle.settings }
