@@ -58,9 +58,10 @@ struct ConfigReader {
         return int
     }
 
-    /// An integer from JSONSerialization's NSNumber, refusing booleans and fractions.
+    /// An integer from JSONSerialization's NSNumber, refusing booleans and fractions. Booleans are told
+    /// apart by their type encoding ("c"/"B"): on Linux `1 is Bool` is true, so a cast cannot tell.
     static func exactInteger(_ value: Any) -> Int64? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        guard let number = value as? NSNumber else { return nil }
         let type = String(cString: number.objCType)
         guard type != "c", type != "B" else { return nil }
         let int = number.int64Value
