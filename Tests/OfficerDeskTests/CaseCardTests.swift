@@ -2,6 +2,7 @@ import BotRuntime
 import DialogCore
 import Foundation
 import Testing
+
 @testable import OfficerDesk
 
 @Suite struct CaseCardTests {
@@ -21,7 +22,9 @@ import Testing
 
     @Test func theCardShowsOnlyTheLastTenTranscriptLines() throws {
         var (book, id) = Fixtures.bookWithCase()
-        for i in 1...12 { _ = book.apply(.beneficiarySent(Fixtures.ahmad, .text("رسالة رقم \(i)")), now: now, config: config) }
+        for i in 1...12 {
+            _ = book.apply(.beneficiarySent(Fixtures.ahmad, .text("رسالة رقم \(i)")), now: now, config: config)
+        }
         _ = book.apply(.note(caseID: id, officerID: "nora", text: "يحتاج متابعة", via: .api), now: now, config: config)
         let card = CaseCard.render(try #require(book[id]), config: config)
         #expect(!card.contains("رسالة رقم 3\n"))
@@ -58,27 +61,38 @@ import Testing
 
     @Test func noticesReadAsPoliteArabic() {
         let texts = config.texts
-        #expect(texts.message(for: .waiting(position: 3, queue: "relations"), config: config).text
-            == "تم تسجيل طلبك في قائمة انتظار علاقات المستفيدين، وترتيبك فيها: \u{2066}3\u{2069}. سيتواصل معك أحد الموظفين قريبًا بإذن الله.")
+        #expect(
+            texts.message(for: .waiting(position: 3, queue: "relations"), config: config).text
+                == "تم تسجيل طلبك في قائمة انتظار علاقات المستفيدين، وترتيبك فيها: \u{2066}3\u{2069}. سيتواصل معك أحد الموظفين قريبًا بإذن الله."
+        )
         let timeout = texts.message(for: .claimTimeout, config: config)
         #expect(timeout.buttons.map(\.payload) == [CaseBook.keepWaitingPayload, CaseBook.mainMenuPayload])
         #expect(timeout.buttons.map(\.label) == ["سأنتظر", "القائمة الرئيسية"])
-        #expect(texts.message(for: .officerJoined(officerName: "محمد عبدالله", queue: "علاقات المستفيدين"), config: config).text
-            == "مرحبًا بك، معك محمد عبدالله من علاقات المستفيدين. تفضل بكتابة استفسارك.")
+        #expect(
+            texts.message(for: .officerJoined(officerName: "محمد عبدالله", queue: "علاقات المستفيدين"), config: config)
+                .text
+                == "مرحبًا بك، معك محمد عبدالله من علاقات المستفيدين. تفضل بكتابة استفسارك.")
     }
 
     @Test func outsideHoursSaysTheDayAndTimeOfferingsReturn() {
         let thursdayEvening = Fixtures.riyadh(2026, 3, 12, 18, 0)
         let sunday = Fixtures.riyadh(2026, 3, 15, 8, 0)
         let text = config.texts.message(
-            for: .outsideHours(position: 1, queue: "relations", nextOpening: sunday, asOf: thursdayEvening), config: config
+            for: .outsideHours(position: 1, queue: "relations", nextOpening: sunday, asOf: thursdayEvening),
+            config: config
         ).text
         #expect(text.contains("يوم الأحد \u{2066}15\u{2069} مارس الساعة \u{2066}8:00\u{2069} صباحًا"))
         let saturdayNight = Fixtures.riyadh(2026, 3, 14, 21, 0)
-        #expect(ArabicTime.opening(sunday, now: saturdayNight, in: config.workingHours) == "غدًا الأحد الساعة \u{2066}8:00\u{2069} صباحًا")
-        #expect(ArabicTime.opening(sunday, now: Fixtures.riyadh(2026, 3, 15, 6, 0), in: config.workingHours) == "اليوم الساعة \u{2066}8:00\u{2069} صباحًا")
+        #expect(
+            ArabicTime.opening(sunday, now: saturdayNight, in: config.workingHours)
+                == "غدًا الأحد الساعة \u{2066}8:00\u{2069} صباحًا")
+        #expect(
+            ArabicTime.opening(sunday, now: Fixtures.riyadh(2026, 3, 15, 6, 0), in: config.workingHours)
+                == "اليوم الساعة \u{2066}8:00\u{2069} صباحًا")
         #expect(ArabicTime.clock(hour: 15, minute: 30) == "\u{2066}3:30\u{2069} مساءً")
-        let unknown = config.texts.message(for: .outsideHours(position: 2, queue: "relations", nextOpening: nil, asOf: thursdayEvening), config: config)
+        let unknown = config.texts.message(
+            for: .outsideHours(position: 2, queue: "relations", nextOpening: nil, asOf: thursdayEvening), config: config
+        )
         #expect(unknown.text.contains("في أقرب وقت"))
     }
 }

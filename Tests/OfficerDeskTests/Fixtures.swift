@@ -1,17 +1,22 @@
 import BotRuntime
 import DialogCore
 import Foundation
+
 @testable import OfficerDesk
 
 /// Shared values: a configuration like the shipped example, Riyadh wall-clock dates, handoff requests.
 enum Fixtures {
-    static let mohammed = Officer(id: "mohammed", name: "محمد عبدالله", telegramUserID: 111, apiKeyEnv: "SAFA_OFFICER_KEY_MOHAMMED")
-    static let fatimah = Officer(id: "fatimah", name: "فاطمة الزهراني", telegramUserID: 222, apiKeyEnv: "SAFA_OFFICER_KEY_FATIMAH")
+    static let mohammed = Officer(
+        id: "mohammed", name: "محمد عبدالله", telegramUserID: 111, apiKeyEnv: "SAFA_OFFICER_KEY_MOHAMMED")
+    static let fatimah = Officer(
+        id: "fatimah", name: "فاطمة الزهراني", telegramUserID: 222, apiKeyEnv: "SAFA_OFFICER_KEY_FATIMAH")
     static let nora = Officer(id: "nora", name: "نورة القحطاني", apiKeyEnv: "SAFA_OFFICER_KEY_NORA")
-    static let khalid = Officer(id: "khalid", name: "خالد الشهري", telegramUserID: 333, apiKeyEnv: "SAFA_OFFICER_KEY_KHALID")
+    static let khalid = Officer(
+        id: "khalid", name: "خالد الشهري", telegramUserID: 333, apiKeyEnv: "SAFA_OFFICER_KEY_KHALID")
 
     static let eid = Holiday(
-        from: HolidayDate(kind: .hijri, year: 1447, month: 10, day: 1), to: HolidayDate(kind: .hijri, year: 1447, month: 10, day: 4),
+        from: HolidayDate(kind: .hijri, year: 1447, month: 10, day: 1),
+        to: HolidayDate(kind: .hijri, year: 1447, month: 10, day: 4),
         name: "عيد الفطر")!
 
     static func config(group: Int64? = -100_123, timeout: Int = 10, reminder: Int = 10) -> OfficerConfiguration {
@@ -26,7 +31,9 @@ enum Fixtures {
                     claimTimeoutMinutes: timeout, reminderEveryMinutes: reminder),
             ],
             officers: [mohammed, fatimah, nora, khalid],
-            workingHours: WorkingHours(holidays: [eid, Holiday(day: HolidayDate(parsing: "09-23")!, name: "اليوم الوطني")]))
+            workingHours: WorkingHours(holidays: [
+                eid, Holiday(day: HolidayDate(parsing: "09-23")!, name: "اليوم الوطني"),
+            ]))
     }
 
     /// A moment given as Riyadh wall-clock time.

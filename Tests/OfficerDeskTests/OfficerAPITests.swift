@@ -3,6 +3,7 @@ import DialogCore
 import Foundation
 import HTTPServer
 import Testing
+
 @testable import OfficerDesk
 
 @Suite struct OfficerAPITests {
@@ -21,7 +22,9 @@ import Testing
             nodeExists: { ["help_request.review", "main.menu"].contains($0) })
     }
 
-    func request(_ method: String, _ path: String, key: String? = "nora-key", body: String? = nil, query: [String: String] = [:]) -> HTTPRequest {
+    func request(
+        _ method: String, _ path: String, key: String? = "nora-key", body: String? = nil, query: [String: String] = [:]
+    ) -> HTTPRequest {
         var headers: [String: String] = [:]
         if let key { headers["authorization"] = "Bearer \(key)" }
         return HTTPRequest(method: method, path: path, query: query, headers: headers, body: Data((body ?? "").utf8))
@@ -59,7 +62,9 @@ import Testing
         #expect(cases.first?["waitingSince"] as? String == "2026-03-15T07:00:00Z")
         let active = api.handle(request("GET", "/officer/cases", query: ["state": "active"]), now: now, book: &book)
         #expect((try json(active)["cases"] as? [Any])?.isEmpty == true)
-        #expect(api.handle(request("GET", "/officer/cases", query: ["state": "all"]), now: now, book: &book).response.status == 400)
+        #expect(
+            api.handle(request("GET", "/officer/cases", query: ["state": "all"]), now: now, book: &book).response.status
+                == 400)
     }
 
     @Test func readingACaseShowsMaskedFieldsAndTheTranscriptAndIsAudited() throws {
@@ -76,7 +81,10 @@ import Testing
         let transcript = try #require(detail["transcript"] as? [[String: Any]])
         #expect(transcript.first?["who"] as? String == "beneficiary")
         #expect(transcript.first?["text"] as? String == "متى يصلني الرد؟")
-        #expect(result.effects == [.audit(AuditEntry(actor: "officer:nora", action: "view", caseID: id, at: now, via: "api"))])
+        #expect(
+            result.effects == [
+                .audit(AuditEntry(actor: "officer:nora", action: "view", caseID: id, at: now, via: "api"))
+            ])
         #expect(String(decoding: result.response.body, as: UTF8.self).contains("1023456789") == false)
     }
 
@@ -85,26 +93,39 @@ import Testing
         let claim = api.handle(request("POST", "/officer/cases/\(id)/claim"), now: now, book: &book)
         #expect(claim.response.status == 200)
         #expect((try json(claim)["case"] as? [String: Any])?["claimedBy"] as? String == "nora")
-        #expect(claim.effects.contains(.audit(AuditEntry(actor: "officer:nora", action: "claim", caseID: id, at: now, via: "api"))))
+        #expect(
+            claim.effects.contains(
+                .audit(AuditEntry(actor: "officer:nora", action: "claim", caseID: id, at: now, via: "api"))))
 
-        let message = api.handle(request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "أهلًا بك، كيف أخدمك؟"}"#), now: now, book: &book)
+        let message = api.handle(
+            request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "أهلًا بك، كيف أخدمك؟"}"#), now: now,
+            book: &book)
         #expect(message.response.status == 200)
-        #expect(message.effects.first == .relayToBeneficiary(Fixtures.ahmad, caseID: id, officerName: "نورة القحطاني", content: .text("أهلًا بك، كيف أخدمك؟")))
+        #expect(
+            message.effects.first
+                == .relayToBeneficiary(
+                    Fixtures.ahmad, caseID: id, officerName: "نورة القحطاني", content: .text("أهلًا بك، كيف أخدمك؟")))
 
-        let note = api.handle(request("POST", "/officer/cases/\(id)/notes", body: #"{"text": "طلبت صورة الصك"}"#), now: now, book: &book)
+        let note = api.handle(
+            request("POST", "/officer/cases/\(id)/notes", body: #"{"text": "طلبت صورة الصك"}"#), now: now, book: &book)
         #expect(note.response.status == 200)
         #expect(book[id]?.transcript.last?.who == .note(officer: "nora"))
 
-        let release = api.handle(request("POST", "/officer/cases/\(id)/release", body: #"{"node": "help_request.review"}"#), now: now, book: &book)
+        let release = api.handle(
+            request("POST", "/officer/cases/\(id)/release", body: #"{"node": "help_request.review"}"#), now: now,
+            book: &book)
         #expect(release.response.status == 200)
-        #expect(release.effects.contains(.handBack(Fixtures.ahmad, caseID: id, node: "help_request.review", survey: true)))
+        #expect(
+            release.effects.contains(.handBack(Fixtures.ahmad, caseID: id, node: "help_request.review", survey: true)))
         #expect((try json(release)["case"] as? [String: Any])?["state"] as? String == "released")
     }
 
     @Test func releaseToAMissingNodeIsABadRequest() throws {
         var (book, id) = Fixtures.bookWithCase()
         _ = api.handle(request("POST", "/officer/cases/\(id)/claim"), now: now, book: &book)
-        let result = api.handle(request("POST", "/officer/cases/\(id)/release", body: #"{"node": "help_request.nowhere"}"#), now: now, book: &book)
+        let result = api.handle(
+            request("POST", "/officer/cases/\(id)/release", body: #"{"node": "help_request.nowhere"}"#), now: now,
+            book: &book)
         #expect(result.response.status == 400)
         #expect(try json(result)["error"] as? String == "unknown_node")
         #expect(book[id]?.claimant == "nora")
@@ -115,11 +136,17 @@ import Testing
 
     @Test func statusCodesFollowTheRules() throws {
         var (book, id) = Fixtures.bookWithCase()
-        #expect(api.handle(request("POST", "/officer/cases/\(id)/claim", key: "fatimah-key"), now: now, book: &book).response.status == 403)
+        #expect(
+            api.handle(request("POST", "/officer/cases/\(id)/claim", key: "fatimah-key"), now: now, book: &book)
+                .response.status == 403)
         #expect(api.handle(request("GET", "/officer/cases/C4040"), now: now, book: &book).response.status == 404)
-        #expect(api.handle(request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "مرحبًا"}"#), now: now, book: &book).response.status == 409)
+        #expect(
+            api.handle(
+                request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "مرحبًا"}"#), now: now, book: &book
+            ).response.status == 409)
         _ = api.handle(request("POST", "/officer/cases/\(id)/claim"), now: now, book: &book)
-        let taken = api.handle(request("POST", "/officer/cases/\(id)/claim", key: "mohammed-key"), now: now, book: &book)
+        let taken = api.handle(
+            request("POST", "/officer/cases/\(id)/claim", key: "mohammed-key"), now: now, book: &book)
         #expect(taken.response.status == 409)
         #expect(try json(taken)["message"] as? String == "This case is already claimed by نورة القحطاني.")
         #expect(api.handle(request("DELETE", "/officer/cases/\(id)"), now: now, book: &book).response.status == 405)
@@ -137,17 +164,21 @@ import Testing
             #expect(result.effects.isEmpty)
         }
         let long = String(repeating: "ا", count: 4097)
-        let tooLong = api.handle(request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "\#(long)"}"#), now: now, book: &book)
+        let tooLong = api.handle(
+            request("POST", "/officer/cases/\(id)/messages", body: #"{"text": "\#(long)"}"#), now: now, book: &book)
         #expect(tooLong.response.status == 400)
     }
 
     @Test func closeAndTransferAreAvailable() throws {
         var (book, id) = Fixtures.bookWithCase()
-        let transfer = api.handle(request("POST", "/officer/cases/\(id)/transfer", body: #"{"queue": "research"}"#), now: now, book: &book)
+        let transfer = api.handle(
+            request("POST", "/officer/cases/\(id)/transfer", body: #"{"queue": "research"}"#), now: now, book: &book)
         #expect(transfer.response.status == 200)
         #expect(book[id]?.queue == "research")
         let close = api.handle(request("POST", "/officer/cases/\(id)/close", key: "fatimah-key"), now: now, book: &book)
         #expect(close.response.status == 200)
-        #expect(close.effects.contains(.audit(AuditEntry(actor: "officer:fatimah", action: "close", caseID: id, at: now, via: "api"))))
+        #expect(
+            close.effects.contains(
+                .audit(AuditEntry(actor: "officer:fatimah", action: "close", caseID: id, at: now, via: "api"))))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OfficerDesk
 
 @Suite struct OfficerCommandTests {
@@ -7,7 +8,9 @@ import Testing
         #expect(OfficerCommand.parse("/close").value == .close)
         #expect(OfficerCommand.parse("/release").value == .release(node: nil))
         #expect(OfficerCommand.parse("/release help_request.review").value == .release(node: "help_request.review"))
-        #expect(OfficerCommand.parse("/note اتصلت بالمستفيد وسيرسل الصك غدًا").value == .note("اتصلت بالمستفيد وسيرسل الصك غدًا"))
+        #expect(
+            OfficerCommand.parse("/note اتصلت بالمستفيد وسيرسل الصك غدًا").value
+                == .note("اتصلت بالمستفيد وسيرسل الصك غدًا"))
         #expect(OfficerCommand.parse("/transfer research").value == .transfer(queue: "research"))
     }
 
@@ -32,9 +35,11 @@ import Testing
     }
 
     @Test func commandsBecomeCaseActions() {
-        #expect(OfficerCommand.release(node: "main.menu").action(caseID: "C1001", officerID: "mohammed")
-            == .release(caseID: "C1001", officerID: "mohammed", node: "main.menu", via: .telegram))
-        #expect(OfficerCommand.note("ملاحظة").action(caseID: "C1001", officerID: "nora", via: .api)
-            == .note(caseID: "C1001", officerID: "nora", text: "ملاحظة", via: .api))
+        #expect(
+            OfficerCommand.release(node: "main.menu").action(caseID: "C1001", officerID: "mohammed")
+                == .release(caseID: "C1001", officerID: "mohammed", node: "main.menu", via: .telegram))
+        #expect(
+            OfficerCommand.note("ملاحظة").action(caseID: "C1001", officerID: "nora", via: .api)
+                == .note(caseID: "C1001", officerID: "nora", text: "ملاحظة", via: .api))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hashing
 import Testing
+
 @testable import OfficerDesk
 
 @Suite struct OfficerConfigurationTests {
@@ -45,25 +46,31 @@ import Testing
     }
 
     @Test func everyProblemIsReportedWithItsKey() {
-        let errors = decode(
-            """
-            {"version": 1, "groupChatID": "chat",
-             "queues": [{"id": "relations", "officers": [1, "ghost", true], "claimTimeoutMinutes": 0}],
-             "officers": [{"id": "a", "name": "أ", "apiKeyEnv": "bad-name"}, {"id": "a", "name": "ب"}],
-             "workingHours": {"open": "9", "holidays": ["2026-02-30x", {"from": "hijri:1447-10-01", "to": "2026-03-25"}]},
-             "texts": {"waiting": "تفضل", "unknownText": "x"}}
-            """
-        ).error?.errors ?? []
+        let errors =
+            decode(
+                """
+                {"version": 1, "groupChatID": "chat",
+                 "queues": [{"id": "relations", "officers": [1, "ghost", true], "claimTimeoutMinutes": 0}],
+                 "officers": [{"id": "a", "name": "أ", "apiKeyEnv": "bad-name"}, {"id": "a", "name": "ب"}],
+                 "workingHours": {"open": "9", "holidays": ["2026-02-30x", {"from": "hijri:1447-10-01", "to": "2026-03-25"}]},
+                 "texts": {"waiting": "تفضل", "unknownText": "x"}}
+                """
+            ).error?.errors ?? []
         #expect(errors.contains(.wrongType(key: "groupChatID", expected: "an integer")))
         #expect(errors.contains(.missingKey("queues[0].title")))
         #expect(errors.contains(.invalidValue(key: "queues[0].officers[1]", reason: "no officer with id \"ghost\"")))
-        #expect(errors.contains(.wrongType(key: "queues[0].officers[2]", expected: "a Telegram user id or an officer id")))
-        #expect(errors.contains(.invalidValue(key: "queues[0].claimTimeoutMinutes", reason: "must be between 1 and 10080 minutes")))
-        #expect(errors.contains(.invalidValue(key: "officers[0].apiKeyEnv", reason: "not an environment variable name")))
+        #expect(
+            errors.contains(.wrongType(key: "queues[0].officers[2]", expected: "a Telegram user id or an officer id")))
+        #expect(
+            errors.contains(
+                .invalidValue(key: "queues[0].claimTimeoutMinutes", reason: "must be between 1 and 10080 minutes")))
+        #expect(
+            errors.contains(.invalidValue(key: "officers[0].apiKeyEnv", reason: "not an environment variable name")))
         #expect(errors.contains(.duplicateID(key: "officers[1].id", id: "a")))
         #expect(errors.contains(.invalidValue(key: "workingHours.open", reason: "expected HH:mm")))
         #expect(errors.contains { if case .invalidValue("workingHours.holidays[0]", _) = $0 { true } else { false } })
-        #expect(errors.contains { if case .invalidValue("workingHours.holidays[1].to", _) = $0 { true } else { false } })
+        #expect(
+            errors.contains { if case .invalidValue("workingHours.holidays[1].to", _) = $0 { true } else { false } })
         #expect(errors.contains(.invalidValue(key: "texts.unknownText", reason: "unknown text")))
         #expect(errors.count == 11)
     }

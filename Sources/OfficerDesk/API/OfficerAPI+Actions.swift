@@ -51,9 +51,12 @@ extension OfficerAPI {
     /// The body as a JSON object; an empty body is `{}` when allowed.
     func body(_ request: HTTPRequest, emptyAllowed: Bool = false) -> Result<[String: Any], HTTPResponseBox> {
         if request.body.isEmpty {
-            return emptyAllowed ? .success([:]) : .failure(HTTPResponseBox(Self.error(400, "bad_json", "A JSON object body is required.")))
+            return emptyAllowed
+                ? .success([:])
+                : .failure(HTTPResponseBox(Self.error(400, "bad_json", "A JSON object body is required.")))
         }
-        guard let json = try? JSONSerialization.jsonObject(with: request.body), let object = json as? [String: Any] else {
+        guard let json = try? JSONSerialization.jsonObject(with: request.body), let object = json as? [String: Any]
+        else {
             return .failure(HTTPResponseBox(Self.error(400, "bad_json", "The body is not a JSON object.")))
         }
         return .success(object)
@@ -64,9 +67,12 @@ extension OfficerAPI {
             return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must be a string.")))
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must not be empty."))) }
+        guard !trimmed.isEmpty else {
+            return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must not be empty.")))
+        }
         guard trimmed.count <= maxTextLength else {
-            return .failure(HTTPResponseBox(error(400, "too_long", "\"\(key)\" is longer than \(maxTextLength) characters.")))
+            return .failure(
+                HTTPResponseBox(error(400, "too_long", "\"\(key)\" is longer than \(maxTextLength) characters.")))
         }
         return .success(trimmed)
     }

@@ -1,6 +1,6 @@
+import DialogCore
 public import Foundation
 public import HTTPServer
-import DialogCore
 
 /// The officer HTTP API as a pure router: a request, the time and the case book in; a response and the
 /// effects to commit (with the changed book) out. No sockets, so it is tested with plain values.
@@ -55,7 +55,8 @@ public struct OfficerAPI: Sendable {
         case ("GET", 2): return list(request, officer, book)
         case ("GET", 3): return view(parts[2], officer, now, &book)
         case ("POST", 4): return act(parts[3], on: parts[2], request, officer, now, &book)
-        case (_, 2), (_, 3), (_, 4): return OfficerAPIResult(response: Self.error(405, "method_not_allowed", "Method not allowed."))
+        case (_, 2), (_, 3), (_, 4):
+            return OfficerAPIResult(response: Self.error(405, "method_not_allowed", "Method not allowed."))
         default: return OfficerAPIResult(response: Self.error(404, "not_found", "No such route."))
         }
     }

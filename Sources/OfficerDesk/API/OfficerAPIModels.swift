@@ -66,7 +66,9 @@ struct CaseDetailJSON: Encodable {
         summary = CaseSummaryJSON(c, book: book, config: config)
         from = c.from?.description
         fields = c.fields.map { f in
-            Field(id: f.id, label: f.label, value: f.sensitive ? CaseCard.mask(f.value.display) : f.value.display, sensitive: f.sensitive)
+            Field(
+                id: f.id, label: f.label, value: f.sensitive ? CaseCard.mask(f.value.display) : f.value.display,
+                sensitive: f.sensitive)
         }
         transcript = c.transcript.map { entry in
             switch entry.who {

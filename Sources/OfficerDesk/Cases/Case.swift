@@ -28,8 +28,10 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     /// The beneficiary's satisfaction answer after the case ended.
     public var survey: SurveyAnswer?
 
-    public init(id: String, key: ConversationKey, queue: String, reason: String, from: NodeRef?,
-                fields: [FieldEntry], state: CaseState, openedAt: Date) {
+    public init(
+        id: String, key: ConversationKey, queue: String, reason: String, from: NodeRef?,
+        fields: [FieldEntry], state: CaseState, openedAt: Date
+    ) {
         self.id = id
         self.key = key
         self.queue = queue

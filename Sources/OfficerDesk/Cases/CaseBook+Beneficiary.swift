@@ -25,13 +25,19 @@ extension CaseBook {
         if config.groupChatID != nil {
             effects.append(.createTopic(caseID: id, name: CaseCard.topicName(c, config: config)))
             effects.append(
-                .postToTopic(caseID: id, text: CaseCard.render(c, config: config), buttons: [CaseCard.claimButton(c, config)]))
+                .postToTopic(
+                    caseID: id, text: CaseCard.render(c, config: config), buttons: [CaseCard.claimButton(c, config)]))
         }
-        effects.append(.audit(AuditEntry(actor: "beneficiary", action: "open", caseID: id, at: now, via: key.channel, detail: queue.id)))
+        effects.append(
+            .audit(
+                AuditEntry(
+                    actor: "beneficiary", action: "open", caseID: id, at: now, via: key.channel, detail: queue.id)))
         return .success(effects)
     }
 
-    func waitingNotice(_ position: Int, _ queue: String, _ now: Date, _ config: OfficerConfiguration) -> BeneficiaryNotice {
+    func waitingNotice(_ position: Int, _ queue: String, _ now: Date, _ config: OfficerConfiguration)
+        -> BeneficiaryNotice
+    {
         let hours = config.workingHours
         if hours.isOpen(at: now) { return .waiting(position: position, queue: queue) }
         return .outsideHours(position: position, queue: queue, nextOpening: hours.nextOpening(after: now), asOf: now)
@@ -68,15 +74,19 @@ extension CaseBook {
             effects.append(.postToTopic(caseID: c.id, text: config.texts.topicBeneficiaryLeft, buttons: []))
             effects.append(.closeTopic(caseID: c.id))
         }
-        effects.append(.audit(AuditEntry(actor: "beneficiary", action: "left", caseID: c.id, at: now, via: key.channel)))
+        effects.append(
+            .audit(AuditEntry(actor: "beneficiary", action: "left", caseID: c.id, at: now, via: key.channel)))
         return .success(effects)
     }
 
-    mutating func survey(_ key: ConversationKey, _ answer: SurveyAnswer, _ now: Date) -> Result<[CaseEffect], CaseError> {
+    mutating func survey(_ key: ConversationKey, _ answer: SurveyAnswer, _ now: Date) -> Result<[CaseEffect], CaseError>
+    {
         guard let c = caseAwaitingSurvey(for: key), c.officerID != nil else { return .failure(.unknownCase) }
         cases[c.id]?.survey = answer
         return .success([
-            .audit(AuditEntry(actor: "beneficiary", action: "survey", caseID: c.id, at: now, via: key.channel, detail: c.queue))
+            .audit(
+                AuditEntry(
+                    actor: "beneficiary", action: "survey", caseID: c.id, at: now, via: key.channel, detail: c.queue))
         ])
     }
 }

@@ -20,7 +20,8 @@ extension CaseBook {
             let title = config.queue(c.queue)?.title ?? c.queue
             return .success([
                 .tellBeneficiary(c.key, .officerJoined(officerName: officer.name, queue: title)),
-                .postToTopic(caseID: id, text: OfficerTexts.fill(config.texts.topicClaimed, ["name": officer.name]), buttons: []),
+                .postToTopic(
+                    caseID: id, text: OfficerTexts.fill(config.texts.topicClaimed, ["name": officer.name]), buttons: []),
                 audit(officer, "claim", id, now, via),
             ])
         case .claimed(let holder, _):
@@ -88,7 +89,8 @@ extension CaseBook {
         let texts = config.texts
         let topicText =
             release
-            ? OfficerTexts.fill(texts.topicReleased, ["name": officer.name, "node": node ?? config.texts.mainMenuButton])
+            ? OfficerTexts.fill(
+                texts.topicReleased, ["name": officer.name, "node": node ?? config.texts.mainMenuButton])
             : OfficerTexts.fill(texts.topicClosed, ["name": officer.name])
         var effects: [CaseEffect] = [
             .tellBeneficiary(c.key, .handedBack),
@@ -115,7 +117,8 @@ extension CaseBook {
         var effects: [CaseEffect] = []
         if config.groupChatID != nil {
             effects.append(
-                .postToTopic(caseID: id, text: OfficerTexts.fill(config.texts.topicNoted, ["name": officer.name]), buttons: []))
+                .postToTopic(
+                    caseID: id, text: OfficerTexts.fill(config.texts.topicNoted, ["name": officer.name]), buttons: []))
         }
         effects.append(audit(officer, "note", id, now, via))
         return .success(effects)
@@ -151,18 +154,25 @@ extension CaseBook {
             effects.append(
                 .postToTopic(
                     caseID: id,
-                    text: OfficerTexts.fill(config.texts.topicTransferred, ["name": officer.name, "queue": target.title]),
+                    text: OfficerTexts.fill(
+                        config.texts.topicTransferred, ["name": officer.name, "queue": target.title]),
                     buttons: []))
             effects.append(
-                .postToTopic(caseID: id, text: CaseCard.render(moved, config: config), buttons: [CaseCard.claimButton(moved, config)]))
+                .postToTopic(
+                    caseID: id, text: CaseCard.render(moved, config: config),
+                    buttons: [CaseCard.claimButton(moved, config)]))
         }
         effects.append(audit(officer, "transfer", id, now, via, detail: "\(c.queue)→\(target.id)"))
         return .success(effects)
     }
 
-    func audit(_ officer: Officer, _ action: String, _ id: String, _ now: Date, _ via: ActionSource, detail: String? = nil)
+    func audit(
+        _ officer: Officer, _ action: String, _ id: String, _ now: Date, _ via: ActionSource, detail: String? = nil
+    )
         -> CaseEffect
     {
-        .audit(AuditEntry(actor: "officer:\(officer.id)", action: action, caseID: id, at: now, via: via.rawValue, detail: detail))
+        .audit(
+            AuditEntry(
+                actor: "officer:\(officer.id)", action: action, caseID: id, at: now, via: via.rawValue, detail: detail))
     }
 }

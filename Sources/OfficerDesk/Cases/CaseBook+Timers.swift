@@ -20,7 +20,10 @@ extension CaseBook {
                 cases[c.id]?.nextReminder = now.addingTimeInterval(every)
                 effects.append(.tellBeneficiary(c.key, .claimTimeout))
                 effects.append(reminder(c, since: since, now: now, config: config))
-                effects.append(.audit(AuditEntry(actor: "system", action: "timeout", caseID: c.id, at: now, via: "bot", detail: c.queue)))
+                effects.append(
+                    .audit(
+                        AuditEntry(
+                            actor: "system", action: "timeout", caseID: c.id, at: now, via: "bot", detail: c.queue)))
             } else if let next = c.nextReminder, next <= now {
                 guard hours.isOpen(at: now) else {
                     cases[c.id]?.nextReminder = hours.nextOpening(after: now)

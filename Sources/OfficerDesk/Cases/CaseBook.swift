@@ -99,7 +99,8 @@ public struct CaseBook: Sendable, Equatable, Codable {
             copy.cases[id]?.topicThreadID = thread
             result = .success([])
         case .claim(let id, let officer, let via): result = copy.claim(id, officer, via, now, config)
-        case .reply(let id, let officer, let content, let via): result = copy.reply(id, officer, content, via, now, config)
+        case .reply(let id, let officer, let content, let via):
+            result = copy.reply(id, officer, content, via, now, config)
         case .release(let id, let officer, let node, let via):
             result = copy.finish(id, officer, release: true, node: node, via, now, config)
         case .close(let id, let officer, let via):
@@ -120,7 +121,9 @@ public struct CaseBook: Sendable, Equatable, Codable {
     // MARK: - Helpers shared by the transitions
 
     /// The case and officer, if the officer may act on it.
-    func authorize(_ id: String, _ officerID: String, _ config: OfficerConfiguration) -> Result<(Case, Officer), CaseError> {
+    func authorize(_ id: String, _ officerID: String, _ config: OfficerConfiguration) -> Result<
+        (Case, Officer), CaseError
+    > {
         guard let officer = config.resolveOfficer(id: officerID) else { return .failure(.notAnOfficer) }
         guard let c = cases[id] else { return .failure(.unknownCase) }
         guard config.isMember(officer, of: c.queue) else { return .failure(.notInQueue(queue: c.queue)) }

@@ -45,7 +45,8 @@ public enum OfficerCommand: Sendable, Equatable {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 64 && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        !s.isEmpty && s.count <= 64
+            && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
     }
 }
 
@@ -66,7 +67,8 @@ public enum OfficerCommandError: Error, Sendable, Equatable, CustomStringConvert
         case .notACommand: "This is not a command. " + Self.usage
         case .unknownCommand(let name): "Unknown command \(name). " + Self.usage
         case .missingArgument(let command):
-            command == "note" ? "Write the note after /note, e.g. /note called the beneficiary."
+            command == "note"
+                ? "Write the note after /note, e.g. /note called the beneficiary."
                 : "Name the queue after /transfer, e.g. /transfer research."
         case .unexpectedArgument(let command): "/\(command) takes no argument."
         case .badNode(let node): "\"\(node)\" is not a dialog step. Write flow.node, e.g. /release help_request.review."

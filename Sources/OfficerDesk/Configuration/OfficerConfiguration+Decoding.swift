@@ -12,7 +12,9 @@ extension OfficerConfiguration {
             throw OfficerConfigurationErrors([.notJSON])
         }
         let version = root["version"].flatMap(ConfigReader.exactInteger)
-        guard version == 1 else { throw OfficerConfigurationErrors([.unsupportedVersion(found: version.map { Int($0) })]) }
+        guard version == 1 else {
+            throw OfficerConfigurationErrors([.unsupportedVersion(found: version.map { Int($0) })])
+        }
         var reader = ConfigReader()
         let groupChatID = reader.integer(root["groupChatID"], at: "groupChatID", required: false)
         let officers = decodeOfficers(root["officers"], &reader)
@@ -36,9 +38,13 @@ extension OfficerConfiguration {
             let user = reader.integer(object["telegramUserID"], at: path + ".telegramUserID", required: false)
             let keyEnv = reader.string(object["apiKeyEnv"], at: path + ".apiKeyEnv", required: false)
             if let keyEnv, !isEnvironmentName(keyEnv) {
-                reader.errors.append(.invalidValue(key: path + ".apiKeyEnv", reason: "not an environment variable name"))
+                reader.errors.append(
+                    .invalidValue(key: path + ".apiKeyEnv", reason: "not an environment variable name"))
             }
-            if let id, id.hasPrefix("tg:") || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+            if let id,
+                id.hasPrefix("tg:")
+                    || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            {
                 reader.errors.append(.invalidValue(key: path + ".id", reason: "use ASCII letters, digits, '_' or '-'"))
             }
             if let id, officers.contains(where: { $0.id == id }) {
@@ -47,7 +53,9 @@ extension OfficerConfiguration {
             if let user, !seenUsers.insert(user).inserted {
                 reader.errors.append(.duplicateID(key: path + ".telegramUserID", id: String(user)))
             }
-            if let id, let name { officers.append(Officer(id: id, name: name, telegramUserID: user, apiKeyEnv: keyEnv)) }
+            if let id, let name {
+                officers.append(Officer(id: id, name: name, telegramUserID: user, apiKeyEnv: keyEnv))
+            }
         }
         return officers
     }
@@ -69,7 +77,8 @@ extension OfficerConfiguration {
                     if officers.contains(where: { $0.id == officerID }) {
                         members.append(.officer(officerID))
                     } else {
-                        reader.errors.append(.invalidValue(key: memberPath, reason: "no officer with id \"\(officerID)\""))
+                        reader.errors.append(
+                            .invalidValue(key: memberPath, reason: "no officer with id \"\(officerID)\""))
                     }
                 } else {
                     reader.errors.append(.wrongType(key: memberPath, expected: "a Telegram user id or an officer id"))
@@ -77,7 +86,9 @@ extension OfficerConfiguration {
             }
             let timeout = minutes(object["claimTimeoutMinutes"], at: path + ".claimTimeoutMinutes", &reader)
             let reminder = minutes(object["reminderEveryMinutes"], at: path + ".reminderEveryMinutes", &reader)
-            if let id, queues.contains(where: { $0.id == id }) { reader.errors.append(.duplicateID(key: path + ".id", id: id)) }
+            if let id, queues.contains(where: { $0.id == id }) {
+                reader.errors.append(.duplicateID(key: path + ".id", id: id))
+            }
             if let id, let title {
                 queues.append(
                     QueueConfiguration(

@@ -2,7 +2,8 @@ import Foundation
 
 /// A day of the week, numbered as Foundation's Gregorian calendar numbers them (Sunday = 1).
 public enum Weekday: Int, Sendable, CaseIterable, Comparable {
-    case sunday = 1, monday, tuesday, wednesday, thursday, friday, saturday
+    case sunday = 1
+    case monday, tuesday, wednesday, thursday, friday, saturday
 
     /// Parses an English day name as written in the configuration ("sunday", "Sun").
     public init?(name: String) {

@@ -1,5 +1,5 @@
-public import Foundation
 import DialogCore
+public import Foundation
 
 /// Says a moment in Arabic for beneficiaries: "غدًا الأحد 22 مارس الساعة 8:00 صباحًا".
 public enum ArabicTime {
@@ -12,9 +12,10 @@ public enum ArabicTime {
         let parts = hours.localParts(of: date)
         let weekday = hours.weekday(of: date).arabicName
         let calendar = hours.gregorian
-        let days = calendar.dateComponents(
-            [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
-        ).day ?? 0
+        let days =
+            calendar.dateComponents(
+                [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
+            ).day ?? 0
         let dayText: String
         switch days {
         case 0: dayText = "اليوم"

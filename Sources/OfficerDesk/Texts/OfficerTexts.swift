@@ -4,13 +4,17 @@ import Foundation
 /// `config/officers.json` under `texts`. Placeholders are written `{name}`.
 public struct OfficerTexts: Sendable, Equatable {
     /// To the beneficiary on joining the queue in working hours. `{position}`, `{queue}`.
-    public var waiting = "تم تسجيل طلبك في قائمة انتظار {queue}، وترتيبك فيها: {position}. سيتواصل معك أحد الموظفين قريبًا بإذن الله."
+    public var waiting =
+        "تم تسجيل طلبك في قائمة انتظار {queue}، وترتيبك فيها: {position}. سيتواصل معك أحد الموظفين قريبًا بإذن الله."
     /// To the beneficiary outside working hours. `{opening}`, `{position}`, `{queue}`.
-    public var outsideHours = "نحن الآن خارج أوقات الدوام الرسمي، وطلبك محفوظ في قائمة الانتظار وترتيبك فيها: {position}. سيعود الموظفون {opening} بإذن الله، وسيتواصلون معك حينها."
+    public var outsideHours =
+        "نحن الآن خارج أوقات الدوام الرسمي، وطلبك محفوظ في قائمة الانتظار وترتيبك فيها: {position}. سيعود الموظفون {opening} بإذن الله، وسيتواصلون معك حينها."
     /// Outside working hours when no opening is known. `{position}`, `{queue}`.
-    public var outsideHoursNoOpening = "نحن الآن خارج أوقات الدوام الرسمي، وطلبك محفوظ في قائمة الانتظار وترتيبك فيها: {position}. سيتواصل معك أحد الموظفين في أقرب وقت بإذن الله."
+    public var outsideHoursNoOpening =
+        "نحن الآن خارج أوقات الدوام الرسمي، وطلبك محفوظ في قائمة الانتظار وترتيبك فيها: {position}. سيتواصل معك أحد الموظفين في أقرب وقت بإذن الله."
     /// When nobody claimed in time.
-    public var claimTimeout = "نعتذر عن التأخير، فجميع الموظفين مشغولون حاليًا. يمكنك مواصلة الانتظار وسنرد عليك في أقرب وقت، أو العودة إلى القائمة الرئيسية."
+    public var claimTimeout =
+        "نعتذر عن التأخير، فجميع الموظفين مشغولون حاليًا. يمكنك مواصلة الانتظار وسنرد عليك في أقرب وقت، أو العودة إلى القائمة الرئيسية."
     public var keepWaitingButton = "سأنتظر"
     public var mainMenuButton = "القائمة الرئيسية"
     /// After "keep waiting". `{position}`.
@@ -60,16 +64,19 @@ public struct OfficerTexts: Sendable, Equatable {
     }
 
     /// Every text by its configuration key, for reading overrides.
-    static var keyPaths: [(String, WritableKeyPath<OfficerTexts, String>)] { [
-        ("waiting", \.waiting), ("outsideHours", \.outsideHours), ("outsideHoursNoOpening", \.outsideHoursNoOpening),
-        ("claimTimeout", \.claimTimeout), ("keepWaitingButton", \.keepWaitingButton),
-        ("mainMenuButton", \.mainMenuButton), ("keepWaiting", \.keepWaiting), ("officerJoined", \.officerJoined),
-        ("transferred", \.transferred), ("handedBack", \.handedBack), ("topicClaimed", \.topicClaimed),
-        ("topicReleased", \.topicReleased), ("topicClosed", \.topicClosed), ("topicNoted", \.topicNoted),
-        ("topicTransferred", \.topicTransferred), ("topicBeneficiaryLeft", \.topicBeneficiaryLeft),
-        ("topicReminder", \.topicReminder), ("claimButton", \.claimButton), ("cardTitle", \.cardTitle),
-        ("cardQueue", \.cardQueue), ("cardReason", \.cardReason), ("cardFrom", \.cardFrom),
-        ("cardFields", \.cardFields), ("cardTranscript", \.cardTranscript), ("cardNoFields", \.cardNoFields),
-        ("whoBeneficiary", \.whoBeneficiary), ("whoBot", \.whoBot), ("whoNote", \.whoNote),
-    ] }
+    static var keyPaths: [(String, WritableKeyPath<OfficerTexts, String>)] {
+        [
+            ("waiting", \.waiting), ("outsideHours", \.outsideHours),
+            ("outsideHoursNoOpening", \.outsideHoursNoOpening),
+            ("claimTimeout", \.claimTimeout), ("keepWaitingButton", \.keepWaitingButton),
+            ("mainMenuButton", \.mainMenuButton), ("keepWaiting", \.keepWaiting), ("officerJoined", \.officerJoined),
+            ("transferred", \.transferred), ("handedBack", \.handedBack), ("topicClaimed", \.topicClaimed),
+            ("topicReleased", \.topicReleased), ("topicClosed", \.topicClosed), ("topicNoted", \.topicNoted),
+            ("topicTransferred", \.topicTransferred), ("topicBeneficiaryLeft", \.topicBeneficiaryLeft),
+            ("topicReminder", \.topicReminder), ("claimButton", \.claimButton), ("cardTitle", \.cardTitle),
+            ("cardQueue", \.cardQueue), ("cardReason", \.cardReason), ("cardFrom", \.cardFrom),
+            ("cardFields", \.cardFields), ("cardTranscript", \.cardTranscript), ("cardNoFields", \.cardNoFields),
+            ("whoBeneficiary", \.whoBeneficiary), ("whoBot", \.whoBot), ("whoNote", \.whoNote),
+        ]
+    }
 }
