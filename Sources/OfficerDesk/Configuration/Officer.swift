@@ -1,0 +1,53 @@
+/// A configured officer: who they are in the Telegram group and over the API.
+public struct Officer: Sendable, Equatable, Hashable, Codable {
+    /// Stable id used in audit entries and case records, e.g. "mohammed".
+    public var id: String
+    /// Display name shown to colleagues (and, as the officer's name, to the beneficiary).
+    public var name: String
+    /// The officer's Telegram user id in the officers' group, if they work there.
+    public var telegramUserID: Int64?
+    /// The environment variable holding this officer's API key, e.g. `SAFA_OFFICER_KEY_MOHAMMED`.
+    public var apiKeyEnv: String
+
+    public init(id: String, name: String, telegramUserID: Int64? = nil, apiKeyEnv: String? = nil) {
+        self.id = id
+        self.name = name
+        self.telegramUserID = telegramUserID
+        self.apiKeyEnv = apiKeyEnv ?? Officer.defaultKeyVariable(for: id)
+    }
+
+    /// `SAFA_OFFICER_KEY_<ID>` with the id upper-cased and anything but letters and digits as "_".
+    public static func defaultKeyVariable(for id: String) -> String {
+        let body = id.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "_" }.joined()
+        return "SAFA_OFFICER_KEY_" + body
+    }
+}
+
+/// Who may work a queue: a Telegram user id, or a configured officer's id (for API-only officers).
+public enum QueueMember: Sendable, Equatable, Hashable {
+    case telegramUser(Int64)
+    case officer(String)
+}
+
+/// One officers' queue, e.g. "relations" (beneficiary relations) or "research" (social research).
+public struct QueueConfiguration: Sendable, Equatable {
+    public var id: String
+    /// Arabic title shown on case cards and to beneficiaries.
+    public var title: String
+    public var members: [QueueMember]
+    /// Minutes a waiting case may go unclaimed (counted in working hours) before the beneficiary is told.
+    public var claimTimeoutMinutes: Int
+    /// Minutes between reminders to officers once a case's claim time has passed.
+    public var reminderEveryMinutes: Int
+
+    public init(
+        id: String, title: String, members: [QueueMember], claimTimeoutMinutes: Int = 10,
+        reminderEveryMinutes: Int = 10
+    ) {
+        self.id = id
+        self.title = title
+        self.members = members
+        self.claimTimeoutMinutes = claimTimeoutMinutes
+        self.reminderEveryMinutes = reminderEveryMinutes
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace for the officers' side: queues, cases, claim and release, working hours, the officer API.
-public enum OfficerDeskModule {}
