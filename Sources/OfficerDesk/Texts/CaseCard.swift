@@ -88,6 +88,8 @@ public enum CaseCard {
         case .attachment(let a):
             a.kind == .photo ? "[صورة]" : "[ملف\(a.fileName.map { ": \($0)" } ?? "")]"
         case .location(let lat, let lon): "[موقع: \(lat), \(lon)]"
+        case .unsupported(let kind): "[رسالة لا يقرؤها البوت: \(kind)]"
+        case .handBack: "[أعيدت المحادثة إلى البوت]"
         }
     }
 
