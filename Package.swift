@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "DialogCore"),
 
         // Adapters over C libraries.
-        .target(name: "SQLiteStore", dependencies: ["CSQLite", "DialogCore", "BotRuntime"]),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .target(name: "HTTPClient", dependencies: ["CCurl"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
@@ -50,7 +50,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
         .testTarget(name: "TelegramChannelTests", dependencies: ["TelegramChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime"]),

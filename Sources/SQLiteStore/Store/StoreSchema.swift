@@ -5,6 +5,7 @@ enum StoreSchema {
         var migrator = Migrator()
         migrator.register("2025-01 runtime store", sql: initial)
         migrator.register("2026-11 desk events", sql: deskEvents)
+        migrator.register("2026-11 officer cases", sql: officerCases)
         return migrator
     }
 
@@ -20,6 +21,32 @@ enum StoreSchema {
             processed_at REAL
         );
         CREATE INDEX desk_events_pending ON desk_events (id) WHERE processed_at IS NULL;
+        """
+
+    /// The officers' cases (one JSON row each, `in_book` while the desk holds it) and the audit trail.
+    private static let officerCases = """
+        CREATE TABLE officer_cases (
+            id TEXT PRIMARY KEY NOT NULL,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            state TEXT NOT NULL,
+            json TEXT NOT NULL,
+            in_book INTEGER NOT NULL DEFAULT 1,
+            updated_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX officer_cases_in_book ON officer_cases (in_book);
+
+        CREATE TABLE officer_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            at REAL NOT NULL,
+            via TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX officer_audit_by_case ON officer_audit (case_id, id);
         """
 
     private static let initial = """
