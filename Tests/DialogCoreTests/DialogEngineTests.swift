@@ -204,6 +204,21 @@ import Testing
         #expect(c.state.forms["help.form"]?["nid"] == .text("1023456781"))
     }
 
+    @Test func aHandBackWithTheSurveyAsksItFirstThenContinuesAtTheChosenNode() throws {
+        var bundle = self.bundle
+        bundle.settings.survey = NodeRef(flow: "help", node: "survey")
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("موظف")
+        c.send(.handBack(node: "help.form", survey: true))
+        #expect(c.lastText == "قيّم الخدمة")
+        c.press("ممتاز")
+        #expect(c.effects.contains { if case .recordSurvey(let s) = $0 { s.rating == "5" } else { false } })
+        #expect(c.messages.map(\.text) == ["شكراً لك", "رقم الهوية؟"])
+    }
+
     @Test func aClosedCaseEndsAtTheMainMenuWithoutASurveyConfigured() {
         var c = Conversation(bundle)
         c.send(.start)

@@ -43,6 +43,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var suspended: SuspendedQuestion?
     /// Attestations accepted for forms not yet submitted: form (`flow.node`) → attestation.
     public var attestations: [String: Attestation]
+    /// Where to continue once the satisfaction survey asked after an officer's hand-back is answered.
+    public var afterSurvey: NodeRef?
 
     public init() {
         node = nil
@@ -56,6 +58,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
         dialogVersion = nil
         suspended = nil
         attestations = [:]
+        afterSurvey = nil
     }
 
     /// Whether the conversation is in the middle of filling in a form (worth offering to resume).

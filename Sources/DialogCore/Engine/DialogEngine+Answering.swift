@@ -91,7 +91,12 @@ extension DialogEngine {
             }
             turn.effects.append(.recordSurvey(SurveyAnswer(node: ref, rating: option.id, answeredAt: turn.now)))
             turn.say(render(survey.thanks, in: ref.flow, turn.state))
-            enter(NodeRef(survey.next, in: ref.flow), &turn)
+            if let after = turn.state.afterSurvey {
+                turn.state.afterSurvey = nil
+                resume(at: after, &turn)
+            } else {
+                enter(NodeRef(survey.next, in: ref.flow), &turn)
+            }
         default:
             enter(settings.mainMenu, &turn)
         }

@@ -123,22 +123,29 @@ public struct DialogEngine: Sendable {
         guard case .withOfficer = turn.state.phase else { return }
         turn.state.suspended = nil
         if let handedBack = settings.texts.handedBack { turn.say(handedBack) }
-        if let node, let ref = NodeRef(qualified: node), let target = bundle.node(ref) {
-            // A form already partly answered continues at its first unanswered field.
-            if case .form(let form) = target.body, let data = turn.state.forms[ref.description], !data.isEmpty {
-                if let index = form.fields.firstIndex(where: { data[$0.id] == nil }) {
-                    wait(at: ref, .field(index: index, editing: false), &turn)
-                } else {
-                    enter(NodeRef(form.next, in: ref.flow), &turn)
-                }
-                return
-            }
-            enter(ref, &turn)
-        } else if survey, let surveyRef = settings.survey {
+        let target = node.flatMap { NodeRef(qualified: $0) }.flatMap { bundle.node($0) != nil ? $0 : nil }
+        if survey, let surveyRef = settings.survey {
+            // The survey first; then on to where the officer chose.
+            turn.state.afterSurvey = target
             enter(surveyRef, &turn)
         } else {
-            enter(settings.mainMenu, &turn)
+            resume(at: target ?? settings.mainMenu, &turn)
         }
+    }
+
+    /// Enters `ref`; a form already partly answered continues at its first unanswered field.
+    func resume(at ref: NodeRef, _ turn: inout Turn) {
+        if let target = bundle.node(ref), case .form(let form) = target.body,
+            let data = turn.state.forms[ref.description], !data.isEmpty
+        {
+            if let index = form.fields.firstIndex(where: { data[$0.id] == nil }) {
+                wait(at: ref, .field(index: index, editing: false), &turn)
+            } else {
+                enter(NodeRef(form.next, in: ref.flow), &turn)
+            }
+            return
+        }
+        enter(ref, &turn)
     }
 
     private func leaveQueueIfWaiting(_ turn: inout Turn) {

@@ -30,6 +30,8 @@ struct BotConfiguration: Equatable {
 
     var version = 1
     var dialogs = "dialogs"
+    /// The officers' configuration (queues, officers, working hours); without it no officer desk runs.
+    var officers = "config/officers.json"
     var database = "data/safa-bot.sqlite"
     var logLevel = "info"
     var telegram = Telegram()
@@ -72,6 +74,7 @@ extension BotConfiguration {
         }
         try reader.string(root, "dialogs", into: &dialogs)
         try reader.string(root, "database", into: &database)
+        try reader.string(root, "officers", into: &officers)
         try reader.string(root, "logLevel", into: &logLevel)
         if let object = root["telegram"] {
             guard let t = object as? [String: Any] else { throw reader.error("telegram", "must be an object") }
@@ -111,6 +114,7 @@ extension BotConfiguration {
         if let url = environment["TELEGRAM_WEBHOOK_URL"], !url.isEmpty { telegram.webhookURL = url }
         if let path = environment["SAFA_DB_PATH"], !path.isEmpty { database = path }
         if let dir = environment["SAFA_DIALOGS_DIR"], !dir.isEmpty { dialogs = dir }
+        if let path = environment["SAFA_OFFICERS_CONFIG"], !path.isEmpty { officers = path }
         if let level = environment["SAFA_LOG_LEVEL"], !level.isEmpty { logLevel = level }
         if let host = environment["SAFA_HTTP_HOST"], !host.isEmpty { http.host = host }
         if let port = try number("SAFA_HTTP_PORT") { http.port = Int(port) }

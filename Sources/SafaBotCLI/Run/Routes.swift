@@ -10,6 +10,7 @@ struct Routes: Sendable {
     let store: any RuntimeStore
     let executor: BlockingExecutor
     let dialogs: DialogHolder
+    let desk: DeskService?
     let webhookPath: String?
     let webhook: TelegramWebhook?
 
@@ -28,6 +29,9 @@ struct Routes: Sendable {
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                 body: Data(metrics.prometheusText().utf8))
+        case (_, let path) where path.hasPrefix("/officer/"):
+            guard let desk else { return .text("no officers are configured\n", status: 404) }
+            return await desk.handleAPI(request)
         case (_, let path) where path == webhookPath:
             guard let webhook else { return .text("webhook not configured\n", status: 404) }
             return await webhook.handle(request)

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import HTTPClient
 import HTTPServer
+import OfficerDesk
 import SQLiteStore
 import Synchronization
 import TelegramChannel
@@ -25,6 +26,8 @@ final class TelegramService: Sendable {
     let processing: ProcessingLoop
     let writer: TelegramInboxWriter
     let server: HTTPServer?
+    /// The officers' desk; nil when no officers' configuration exists.
+    let desk: DeskService?
     private let tasks = Mutex<[Task<Void, Never>]>([])
     private let failure = Mutex<String?>(nil)
     private let finished = DispatchSemaphore(value: 0)
@@ -36,7 +39,12 @@ final class TelegramService: Sendable {
         self.dialogsDirectory = configuration.dialogs
         self.store = store
         self.logger = logger
-        dialogs = DialogHolder(bundle)
+        let officers = try Self.loadOfficers(path: configuration.officers, logger: logger)
+        var isWorkingTime: (@Sendable (Date) -> Bool)?
+        if let hours = officers?.workingHours {
+            isWorkingTime = { date in hours.isOpen(at: date) }
+        }
+        dialogs = DialogHolder(bundle, isWorkingTime: isWorkingTime)
         http = try HTTPClient()
         client = TelegramClient(
             transport: TelegramHTTPTransport(
@@ -53,18 +61,36 @@ final class TelegramService: Sendable {
             store: store, executor: executor, senders: [telegramSender], rateLimits: ["telegram": rate], metrics: metrics,
             logger: Logger(label: "outbox", handler: logger.handler))
         self.sender = sender
+        let deskWake = WakeSignal()
         let processing = ProcessingLoop(
             processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
-            logger: Logger(label: "processing", handler: logger.handler), onCommitted: { sender.wake.signal() })
+            logger: Logger(label: "processing", handler: logger.handler),
+            onCommitted: {
+                sender.wake.signal()
+                deskWake.signal()
+            })
         self.processing = processing
         writer = TelegramInboxWriter(
             store: store, executor: executor, metrics: metrics, logger: Logger(label: "inbox", handler: logger.handler),
-            onAccepted: { processing.wake.signal() })
+            onAccepted: { processing.wake.signal() }, officersGroupID: officers?.groupChatID,
+            onDeskEvent: { deskWake.signal() })
+        if let officers {
+            let client = self.client
+            let dialogs = self.dialogs
+            desk = try DeskService(
+                config: officers, keyHashes: officers.apiKeyHashes(environment: ProcessInfo.processInfo.environment),
+                store: store, executor: executor,
+                group: officers.groupChatID.map { OfficerGroup(chatID: $0, client: client) }, dialogs: dialogs,
+                logger: Logger(label: "desk", handler: logger.handler), wake: deskWake,
+                wakeProcessing: { processing.wake.signal() }, wakeSender: { sender.wake.signal() })
+        } else {
+            desk = nil
+        }
         let serveHTTP = configuration.http.enabled || configuration.telegram.mode == "webhook"
         if serveHTTP {
             let writer = self.writer
             let routes = Routes(
-                metrics: metrics, store: store, executor: executor, dialogs: dialogs,
+                metrics: metrics, store: store, executor: executor, dialogs: dialogs, desk: desk,
                 webhookPath: configuration.telegram.mode == "webhook" ? configuration.telegram.webhookPath : nil,
                 webhook: configuration.webhookSecret.map {
                     TelegramWebhook(secret: $0, writer: writer, logger: Logger(label: "webhook", handler: logger.handler))
@@ -97,6 +123,7 @@ final class TelegramService: Sendable {
             logger.info("http_listening", ["host": configuration.http.host, "port": String(server.port)])
         }
         start { [sender] in await sender.run() }
+        if let desk { start { await desk.run() } }
         if configuration.telegram.mode == "webhook" {
             try registerWebhook()
         } else {
@@ -148,6 +175,19 @@ final class TelegramService: Sendable {
         _ = drained.wait(timeout: .now() + 10)
         http.shutdown()
         logger.info("stopped", ["processed": String(metrics.processed), "sent": String(metrics.sends("sent"))])
+    }
+
+    /// Reads the officers' configuration; a missing file means no desk, a broken one stops the start.
+    static func loadOfficers(path: String, logger: Logger) throws -> OfficerConfiguration? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            logger.warning("no_officers", ["file": path, "detail": "handoffs are recorded but no officer desk runs"])
+            return nil
+        }
+        do {
+            return try OfficerConfiguration.decode(data)
+        } catch {
+            throw CLIError.usage("\(path):\n\(error.description)")
+        }
     }
 
     private func registerWebhook() throws {

@@ -7,6 +7,7 @@ public actor FakeTelegramServer {
     public static let supportedMethods = [
         "getUpdates", "sendMessage", "answerCallbackQuery", "editMessageReplyMarkup", "sendChatAction", "getFile",
         "getMe", "setWebhook", "deleteWebhook", "createForumTopic", "copyMessage", "sendPhoto", "sendDocument",
+        "editForumTopic", "closeForumTopic",
     ]
 
     public nonisolated let token: String
@@ -141,6 +142,7 @@ public actor FakeTelegramServer {
         case "copyMessage": return copyMessage(p)
         case "sendPhoto": return sendMedia(p, kind: .photo)
         case "sendDocument": return sendMedia(p, kind: .document)
+        case "editForumTopic", "closeForumTopic": return editTopic(p, closing: name == "closeForumTopic")
         default: return .failure(FakeAPIError(code: 404, description: "Not Found"))
         }
     }

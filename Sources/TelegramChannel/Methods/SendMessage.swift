@@ -11,10 +11,12 @@ public struct SendMessage: TelegramMethod, Equatable {
     /// Omit for the General topic: sending with 1 fails.
     public var messageThreadID: Int64?
     public var linkPreviewOptions: LinkPreviewOptions?
+    public var replyParameters: ReplyParameters?
 
     public init(
         chatID: Int64, text: String, parseMode: String? = "HTML", replyMarkup: InlineKeyboardMarkup? = nil,
-        messageThreadID: Int64? = nil, linkPreviewOptions: LinkPreviewOptions? = LinkPreviewOptions(isDisabled: true)
+        messageThreadID: Int64? = nil, linkPreviewOptions: LinkPreviewOptions? = LinkPreviewOptions(isDisabled: true),
+        replyParameters: ReplyParameters? = nil
     ) {
         self.chatID = chatID
         self.text = text
@@ -22,6 +24,7 @@ public struct SendMessage: TelegramMethod, Equatable {
         self.replyMarkup = replyMarkup
         self.messageThreadID = messageThreadID
         self.linkPreviewOptions = linkPreviewOptions
+        self.replyParameters = replyParameters
     }
 
     enum CodingKeys: String, CodingKey {
@@ -31,5 +34,6 @@ public struct SendMessage: TelegramMethod, Equatable {
         case replyMarkup = "reply_markup"
         case messageThreadID = "message_thread_id"
         case linkPreviewOptions = "link_preview_options"
+        case replyParameters = "reply_parameters"
     }
 }

@@ -13,10 +13,15 @@ public struct TelegramInboxWriter: Sendable {
     let logger: Logger
     /// Wakes the processing loop.
     let onAccepted: @Sendable () -> Void
+    /// The officers' group: its updates go to the desk queue, not the engine.
+    let officersGroupID: Int64?
+    /// Wakes the desk.
+    let onDeskEvent: @Sendable () -> Void
 
     public init(
         store: any RuntimeStore, executor: BlockingExecutor, renderer: TelegramRenderer = TelegramRenderer(),
-        metrics: RuntimeMetrics, logger: Logger, onAccepted: @escaping @Sendable () -> Void
+        metrics: RuntimeMetrics, logger: Logger, onAccepted: @escaping @Sendable () -> Void,
+        officersGroupID: Int64? = nil, onDeskEvent: @escaping @Sendable () -> Void = {}
     ) {
         self.store = store
         self.executor = executor
@@ -24,6 +29,8 @@ public struct TelegramInboxWriter: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.onAccepted = onAccepted
+        self.officersGroupID = officersGroupID
+        self.onDeskEvent = onDeskEvent
     }
 
     /// What accepting a batch left for the caller: button presses that the engine will not see still
@@ -33,6 +40,7 @@ public struct TelegramInboxWriter: Sendable {
         public var duplicates = 0
         public var invalid = 0
         public var unansweredCallbacks: [String] = []
+        public var deskEvents = 0
     }
 
     /// Stores every update of a batch (in order) and, when given, the next offset after them,
@@ -43,6 +51,7 @@ public struct TelegramInboxWriter: Sendable {
         let renderer = self.renderer
         let store = self.store
         let logger = self.logger
+        let group = officersGroupID
         let accepted = try await executor.run { () -> Accepted in
             var accepted = Accepted()
             for result in updates {
@@ -51,6 +60,21 @@ public struct TelegramInboxWriter: Sendable {
                     accepted.invalid += 1
                     logger.warning("update_invalid", ["update_id": failure.updateID.map(String.init) ?? "?", "reason": failure.reason])
                 case .success(let update):
+                    if let group, let officer = renderer.officerUpdate(from: update, groupChatID: group) {
+                        switch officer {
+                        case .event(let event):
+                            let platformID = "telegram:update:\(update.updateID)"
+                            if try store.appendDeskEvent(platformID: platformID, key: nil, event: event, at: now) {
+                                accepted.deskEvents += 1
+                            } else {
+                                accepted.duplicates += 1
+                            }
+                        case .ignored(let reason, let callbackID):
+                            logger.info("officer_update_ignored", ["update_id": String(update.updateID), "reason": reason])
+                            if let callbackID { accepted.unansweredCallbacks.append(callbackID) }
+                        }
+                        continue
+                    }
                     switch renderer.inbound(from: update, receivedAt: now) {
                     case .event(let inbound):
                         let record = try store.appendInbound(
@@ -73,6 +97,7 @@ public struct TelegramInboxWriter: Sendable {
         for _ in 0..<accepted.duplicates { metrics.updateDuplicate() }
         for _ in 0..<accepted.invalid { metrics.updateInvalid() }
         if accepted.stored > 0 { onAccepted() }
+        if accepted.deskEvents > 0 { onDeskEvent() }
         return accepted
     }
 }
