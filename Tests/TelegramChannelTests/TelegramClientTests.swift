@@ -20,8 +20,11 @@ import Testing
         let sends = try TelegramRenderer().render(
             OutgoingMessage(text: text, buttons: [Button(payload: "menu", label: "القائمة")]), chatID: 77)
         let sent = try await client.call(sends[0])
-        #expect(sent.text == text)  // Telegram shows the text exactly as written: escaping round-trips.
-        #expect(sent.chat.id == 77)
+        #expect(sent.messageID > 0)
+        // Telegram shows the text exactly as written: escaping round-trips.
+        let stored = try #require(await server.requests(method: "sendMessage").last)
+        #expect(stored.parameters["text"]?.stringValue == TelegramHTML.escape(text))
+        #expect(stored.parameters["chat_id"]?.intValue == 77)
         #expect(await server.rejections.isEmpty)
     }
 

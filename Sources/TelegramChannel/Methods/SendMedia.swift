@@ -1,6 +1,6 @@
 /// `sendPhoto` by file_id: relays a photo already on Telegram's servers.
 public struct SendPhoto: TelegramMethod, Equatable {
-    public typealias Result = Message
+    public typealias Result = MessageID
     public static let name = "sendPhoto"
 
     public var chatID: Int64
@@ -32,7 +32,7 @@ public struct SendPhoto: TelegramMethod, Equatable {
 
 /// `sendDocument` by file_id: relays a file already on Telegram's servers.
 public struct SendDocument: TelegramMethod, Equatable {
-    public typealias Result = Message
+    public typealias Result = MessageID
     public static let name = "sendDocument"
 
     public var chatID: Int64

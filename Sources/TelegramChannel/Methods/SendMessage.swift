@@ -1,6 +1,6 @@
 /// `sendMessage`: a text message, optionally with an inline keyboard, optionally into a forum topic.
 public struct SendMessage: TelegramMethod, Equatable {
-    public typealias Result = Message
+    public typealias Result = MessageID
     public static let name = "sendMessage"
 
     public var chatID: Int64
