@@ -39,48 +39,48 @@ import Testing
         let service = try TelegramService(
             configuration: configuration, token: fake.token, bundle: bundle, store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
-        try service.start()
-        defer { service.stop() }
+        try await offPool { try service.start() }
+        try await withCleanup({ service.stop() }) {
+            let chat: Int64 = 31
+            let inputs = TestEnvironment.helpRequestInputs
+            let expected = try ExpectedReplies.texts(for: inputs, chatID: chat, bundle: bundle)
+            func send(_ range: Range<Int>) async throws {
+                for input in inputs[range] { await fake.userSends(chatID: chat, text: input) }
+                let count = try ExpectedReplies.texts(for: Array(inputs[..<range.upperBound]), chatID: chat, bundle: bundle).count
+                #expect(await TestEnvironment.eventually { await fake.sentTexts(chatID: chat).count >= count })
+            }
+            let original = service.dialogs.engine.bundle.version
 
-        let chat: Int64 = 31
-        let inputs = TestEnvironment.helpRequestInputs
-        let expected = try ExpectedReplies.texts(for: inputs, chatID: chat, bundle: bundle)
-        func send(_ range: Range<Int>) async throws {
-            for input in inputs[range] { await fake.userSends(chatID: chat, text: input) }
-            let count = try ExpectedReplies.texts(for: Array(inputs[..<range.upperBound]), chatID: chat, bundle: bundle).count
-            #expect(await TestEnvironment.eventually { await fake.sentTexts(chatID: chat).count >= count })
+            // Half-way through the form (name and national ID given), a broken edit is refused.
+            try await send(0..<4)
+            let main = dialogs.appendingPathComponent("main.json")
+            let shipped = try String(contentsOf: main, encoding: .utf8)
+            try shipped.replacingOccurrences(of: #""next": "menu""#, with: #""next": "nowhere""#)
+                .write(to: main, atomically: true, encoding: .utf8)
+            let broken = DialogLoader.load(directory: dialogs).findings.filter { $0.severity == .error }
+            try #require(!broken.isEmpty, "the edit must really be invalid for this test to mean anything")
+            service.reloadDialogs()
+            #expect(service.dialogs.engine.bundle.version == original, "the running version is kept")
+            try await send(4..<8)
+
+            // A valid edit: a new welcome text, for new conversations.
+            let welcome = "أهلًا وسهلًا بك في جمعية صفا 🌿"
+            #expect(shipped.contains(welcome))
+            try shipped.replacingOccurrences(of: welcome, with: Self.newWelcome).write(to: main, atomically: true, encoding: .utf8)
+            service.reloadDialogs()
+            #expect(service.dialogs.engine.bundle.version != original, "the edited version is running")
+            await fake.userSends(chatID: 32, text: "/start")
+            #expect(await TestEnvironment.eventually { await fake.sentTexts(chatID: 32).count >= 2 })
+            #expect(await fake.sentTexts(chatID: 32).first?.contains(Self.newWelcome) == true)
+
+            // The conversation that began before both edits finishes with everything it had typed.
+            try await send(8..<inputs.count)
+            let actual = await fake.sentTexts(chatID: chat).map(ExpectedReplies.normalized)
+            #expect(actual == expected, "the conversation went on as if nothing had been reloaded")
+            #expect(await TestEnvironment.eventually { (try? store.requests(limit: 10).count) == 1 })
+            let request = try #require(try store.requests(limit: 10).first)
+            #expect(request.fields.count == 9, "the answers given before the reloads are in the request")
         }
-        let original = service.dialogs.engine.bundle.version
-
-        // Half-way through the form (name and national ID given), a broken edit is refused.
-        try await send(0..<4)
-        let main = dialogs.appendingPathComponent("main.json")
-        let shipped = try String(contentsOf: main, encoding: .utf8)
-        try shipped.replacingOccurrences(of: #""next": "menu""#, with: #""next": "nowhere""#)
-            .write(to: main, atomically: true, encoding: .utf8)
-        let broken = DialogLoader.load(directory: dialogs).findings.filter { $0.severity == .error }
-        try #require(!broken.isEmpty, "the edit must really be invalid for this test to mean anything")
-        service.reloadDialogs()
-        #expect(service.dialogs.engine.bundle.version == original, "the running version is kept")
-        try await send(4..<8)
-
-        // A valid edit: a new welcome text, for new conversations.
-        let welcome = "أهلًا وسهلًا بك في جمعية صفا 🌿"
-        #expect(shipped.contains(welcome))
-        try shipped.replacingOccurrences(of: welcome, with: Self.newWelcome).write(to: main, atomically: true, encoding: .utf8)
-        service.reloadDialogs()
-        #expect(service.dialogs.engine.bundle.version != original, "the edited version is running")
-        await fake.userSends(chatID: 32, text: "/start")
-        #expect(await TestEnvironment.eventually { await fake.sentTexts(chatID: 32).count >= 2 })
-        #expect(await fake.sentTexts(chatID: 32).first?.contains(Self.newWelcome) == true)
-
-        // The conversation that began before both edits finishes with everything it had typed.
-        try await send(8..<inputs.count)
-        let actual = await fake.sentTexts(chatID: chat).map(ExpectedReplies.normalized)
-        #expect(actual == expected, "the conversation went on as if nothing had been reloaded")
-        #expect(await TestEnvironment.eventually { (try? store.requests(limit: 10).count) == 1 })
-        let request = try #require(try store.requests(limit: 10).first)
-        #expect(request.fields.count == 9, "the answers given before the reloads are in the request")
     }
 
     @Test func sighupMakesTheRunningBinaryReloadItsDialogs() async throws {

@@ -39,23 +39,23 @@ import Testing
         for number in 0..<300 { await fake.userSends(chatID: flooder, text: "رسالة رقم \(number)") }
         for chat in others { await fake.userSends(chatID: chat, text: "/start") }
         let expected = try ExpectedReplies.texts(for: ["/start"], chatID: others[0], bundle: bundle).count
-        try service.start()
-        defer { service.stop() }
+        try await offPool { try service.start() }
+        try await withCleanup({ service.stop() }) {
+            let answered = await TestEnvironment.eventually(limit: 60) {
+                for chat in others where await fake.sentTexts(chatID: chat).count < expected { return false }
+                return true
+            }
+            #expect(answered, "every other chat got its \(expected) replies")
 
-        let answered = await TestEnvironment.eventually(limit: 60) {
-            for chat in others where await fake.sentTexts(chatID: chat).count < expected { return false }
-            return true
+            let log = await fake.requests(method: "sendMessage").map { $0.parameters["chat_id"]?.intValue ?? 0 }
+            let flooderReplies = log.enumerated().filter { $0.element == flooder }.map(\.offset)
+            let lastOther = try #require(log.lastIndex { others.contains($0) })
+            if flooderReplies.count >= 50 {
+                #expect(lastOther < flooderReplies[49], "the others' replies came before the flooder's 50th")
+            }
+            #expect(flooderReplies.count < 50, "the flooder is paced: \(flooderReplies.count) replies so far")
+            #expect(flooderReplies.count >= 1, "the flooder is answered too, at its own pace")
+            print("flood: others answered after \(flooderReplies.count) flooder replies; last other reply at position \(lastOther)")
         }
-        #expect(answered, "every other chat got its \(expected) replies")
-
-        let log = await fake.requests(method: "sendMessage").map { $0.parameters["chat_id"]?.intValue ?? 0 }
-        let flooderReplies = log.enumerated().filter { $0.element == flooder }.map(\.offset)
-        let lastOther = try #require(log.lastIndex { others.contains($0) })
-        if flooderReplies.count >= 50 {
-            #expect(lastOther < flooderReplies[49], "the others' replies came before the flooder's 50th")
-        }
-        #expect(flooderReplies.count < 50, "the flooder is paced: \(flooderReplies.count) replies so far")
-        #expect(flooderReplies.count >= 1, "the flooder is answered too, at its own pace")
-        print("flood: others answered after \(flooderReplies.count) flooder replies; last other reply at position \(lastOther)")
     }
 }

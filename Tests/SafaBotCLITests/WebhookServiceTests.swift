@@ -13,7 +13,7 @@ import Testing
     static let secret = "webhook_Secret-42"
     static let chat: Int64 = 408_258_968
 
-    struct Running {
+    struct Running: Sendable {
         let fake: FakeTelegramServer
         let http: FakeTelegramHTTPServer
         let store: SQLiteRuntimeStore
@@ -40,7 +40,7 @@ import Testing
         }
     }
 
-    func start() throws -> Running {
+    func start() async throws -> Running {
         let fake = try FakeTelegramServer()
         let http = FakeTelegramHTTPServer(fake: fake)
         try http.start()
@@ -61,7 +61,7 @@ import Testing
         let service = try TelegramService(
             configuration: configuration, token: fake.token, bundle: TestEnvironment.shippedDialogs(), store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .error)))
-        try service.start()
+        try await offPool { try service.start() }
         let port = service.httpPort ?? 0
         return Running(
             fake: fake, http: http, store: store, service: service, client: try HTTPClient(), directory: directory,
@@ -78,69 +78,74 @@ import Testing
     }
 
     @Test func startingRegistersTheWebhookWithTheSecretAndTheUpdateKinds() async throws {
-        let bot = try start()
-        defer { bot.stop() }
-        #expect(await bot.fake.webhookURL == "https://bot.safa.example/telegram/webhook")
-        #expect(await bot.fake.webhookSecretToken == Self.secret)
-        let call = try #require(await bot.fake.requests(method: "setWebhook").first)
-        let kinds = call.parameters["allowed_updates"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(kinds.contains("message") && kinds.contains("callback_query"))
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            #expect(await bot.fake.webhookURL == "https://bot.safa.example/telegram/webhook")
+            #expect(await bot.fake.webhookSecretToken == Self.secret)
+            let call = try #require(await bot.fake.requests(method: "setWebhook").first)
+            let kinds = call.parameters["allowed_updates"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(kinds.contains("message") && kinds.contains("callback_query"))
+        }
     }
 
     @Test func anUpdateWithTheRightSecretIsAcceptedAndAnswered() async throws {
-        let bot = try start()
-        defer { bot.stop() }
-        await bot.fake.addPrivateChat(chatID: Self.chat)
-        let response = try await bot.post(try Self.exampleUpdate(updateID: 1), secret: Self.secret)
-        #expect(response.status == 200)
-        #expect(await TestEnvironment.eventually { await !bot.fake.sentTexts(chatID: Self.chat).isEmpty })
-        let again = try await bot.post(try Self.exampleUpdate(updateID: 1), secret: Self.secret)
-        #expect(again.status == 200, "a redelivered update is acknowledged")
-        #expect(await TestEnvironment.eventually { (try? bot.store.outboxDepth()) == 0 })
-        #expect(bot.service.metrics.processed == 1, "and processed once")
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            await bot.fake.addPrivateChat(chatID: Self.chat)
+            let response = try await bot.post(try Self.exampleUpdate(updateID: 1), secret: Self.secret)
+            #expect(response.status == 200)
+            #expect(await TestEnvironment.eventually { await !bot.fake.sentTexts(chatID: Self.chat).isEmpty })
+            let again = try await bot.post(try Self.exampleUpdate(updateID: 1), secret: Self.secret)
+            #expect(again.status == 200, "a redelivered update is acknowledged")
+            #expect(await TestEnvironment.eventually { (try? bot.store.outboxDepth()) == 0 })
+            #expect(bot.service.metrics.processed == 1, "and processed once")
+        }
     }
 
     @Test func aWrongOrMissingSecretIsForbiddenAndNothingIsStored() async throws {
-        let bot = try start()
-        defer { bot.stop() }
-        let stranger: Int64 = 555
-        await bot.fake.addPrivateChat(chatID: stranger)
-        await bot.fake.addPrivateChat(chatID: Self.chat)
-        let wrong = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 1), secret: "not-the-secret")
-        let missing = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 2), secret: nil)
-        #expect(wrong.status == 403)
-        #expect(missing.status == 403)
-        // An accepted update after them is processed; had the refused ones been stored, they came first.
-        #expect(try await bot.post(try Self.exampleUpdate(updateID: 3), secret: Self.secret).status == 200)
-        #expect(await TestEnvironment.eventually { await !bot.fake.sentTexts(chatID: Self.chat).isEmpty })
-        let key = ConversationKey(channel: "telegram", chat: String(stranger))
-        #expect(try bot.store.conversation(key) == nil)
-        #expect(await bot.fake.sentTexts(chatID: stranger).isEmpty)
-        #expect(bot.service.metrics.processed == 1)
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            let stranger: Int64 = 555
+            await bot.fake.addPrivateChat(chatID: stranger)
+            await bot.fake.addPrivateChat(chatID: Self.chat)
+            let wrong = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 1), secret: "not-the-secret")
+            let missing = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 2), secret: nil)
+            #expect(wrong.status == 403)
+            #expect(missing.status == 403)
+            // An accepted update after them is processed; had the refused ones been stored, they came first.
+            #expect(try await bot.post(try Self.exampleUpdate(updateID: 3), secret: Self.secret).status == 200)
+            #expect(await TestEnvironment.eventually { await !bot.fake.sentTexts(chatID: Self.chat).isEmpty })
+            let key = ConversationKey(channel: "telegram", chat: String(stranger))
+            #expect(try bot.store.conversation(key) == nil)
+            #expect(await bot.fake.sentTexts(chatID: stranger).isEmpty)
+            #expect(bot.service.metrics.processed == 1)
+        }
     }
 
     @Test func oversizedMalformedAndTruncatedBodiesAreRefused() async throws {
-        let bot = try start()
-        defer { bot.stop() }
-        let huge = Data(#"{"update_id": 9, "message": {"text": ""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 40_000)
-            + Data(#""}}"#.utf8)
-        #expect(try await bot.post(huge, secret: Self.secret).status == 413)
-        #expect(try await bot.post(Data("hello, not json".utf8), secret: Self.secret).status == 400)
-        let full = try Self.exampleUpdate(updateID: 4)
-        #expect(try await bot.post(full.prefix(full.count / 2), secret: Self.secret).status == 400)
-        #expect(try bot.store.unprocessedInbound(limit: 10).isEmpty)
-        #expect(bot.service.metrics.processed == 0)
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            let huge = Data(#"{"update_id": 9, "message": {"text": ""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 40_000)
+                + Data(#""}}"#.utf8)
+            #expect(try await bot.post(huge, secret: Self.secret).status == 413)
+            #expect(try await bot.post(Data("hello, not json".utf8), secret: Self.secret).status == 400)
+            let full = try Self.exampleUpdate(updateID: 4)
+            #expect(try await bot.post(full.prefix(full.count / 2), secret: Self.secret).status == 400)
+            #expect(try bot.store.unprocessedInbound(limit: 10).isEmpty)
+            #expect(bot.service.metrics.processed == 0)
+        }
     }
 
     @Test func healthAndMetricsAreServed() async throws {
-        let bot = try start()
-        defer { bot.stop() }
-        let health = try await bot.get("/healthz")
-        #expect(health.status == 200)
-        let object = try JSONSerialization.jsonObject(with: health.body) as? [String: Any]
-        #expect(object?["status"] as? String == "ok")
-        let metrics = try await bot.get("/metrics")
-        #expect(metrics.status == 200)
-        #expect(String(decoding: metrics.body, as: UTF8.self).contains("safabot_updates_received_total"))
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            let health = try await bot.get("/healthz")
+            #expect(health.status == 200)
+            let object = try JSONSerialization.jsonObject(with: health.body) as? [String: Any]
+            #expect(object?["status"] as? String == "ok")
+            let metrics = try await bot.get("/metrics")
+            #expect(metrics.status == 200)
+            #expect(String(decoding: metrics.body, as: UTF8.self).contains("safabot_updates_received_total"))
+        }
     }
 }
