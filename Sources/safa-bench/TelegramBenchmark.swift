@@ -82,7 +82,8 @@ struct TelegramBenchmark {
 
         let bot = try BotProcess.telegram(
             executable: executable, apiBaseURL: baseURL, token: fake.token, directory: directory, dialogs: dialogs,
-            configuration: #"{"version":1,"telegram":{"pollTimeoutSeconds":10},"http":{"enabled":false}}"#)
+            configuration: #"{"version":1,"telegram":{"pollTimeoutSeconds":10},"http":{"enabled":false}}"#,
+            environment: ["SAFA_LOG_LEVEL": ProcessInfo.processInfo.environment["SAFA_LOG_LEVEL"] ?? "warning"])
         defer { if bot.isRunning { bot.send(SIGKILL) } }
         // Start-up (loading dialogs, opening the database) is not part of the measurement.
         let deadline = Date().addingTimeInterval(60)
@@ -141,7 +142,10 @@ struct TelegramBenchmark {
         let peak = bot.peakResidentMiB() ?? -1
         bot.send(SIGTERM)
         let status = await bot.waitForExit(limit: 30)
-        if status != 0 { print("telegram: warning: safa-bot exited with \(status.map(String.init) ?? "nothing (killed)")") }
+        if status != 0 {
+            print("telegram: warning: safa-bot did not exit cleanly on SIGTERM (status \(status.map(String.init) ?? "none: still running after 30 s, killed")); its log ends:")
+            print(bot.standardError.suffix(1500))
+        }
         let rejections = await fake.rejections.filter { $0.method != "getUpdates" }
         if !rejections.isEmpty { print("telegram: warning: \(rejections.count) requests refused by the fake") }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
