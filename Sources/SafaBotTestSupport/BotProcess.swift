@@ -87,9 +87,14 @@ public final class BotProcess: @unchecked Sendable {
     }
 
     /// The child's peak resident set size so far, in MiB (VmHWM from /proc/<pid>/status; Linux only).
-    public func peakResidentMiB() -> Double? {
+    public func peakResidentMiB() -> Double? { statusMiB("VmHWM:") }
+
+    /// The child's resident set size now, in MiB (VmRSS; Linux only).
+    public func residentMiB() -> Double? { statusMiB("VmRSS:") }
+
+    private func statusMiB(_ field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             return line.split(separator: " ").compactMap { Double($0) }.first.map { $0 / 1024 }
         }
         return nil

@@ -37,6 +37,10 @@ struct TelegramBenchmark {
         var seconds: Double
         var cpuSeconds: Double
         var peakResidentMiB: Double
+        /// The bot's resident memory once started, before any load.
+        var idleResidentMiB: Double
+        /// CPU this process (fake Bot API, HTTP server, driver) used meanwhile, in seconds.
+        var fakeCPUSeconds: Double
         var updatesPerSecond: Double { Double(updates) / seconds }
         var sendsPerSecond: Double { Double(sends) / seconds }
         var cpuMillisecondsPerUpdate: Double { cpuSeconds * 1000 / Double(updates) }
@@ -94,6 +98,8 @@ struct TelegramBenchmark {
             try await Task.sleep(nanoseconds: 5_000_000)
         }
         let cpuBefore = bot.cpuSeconds() ?? 0
+        let idle = bot.residentMiB() ?? -1
+        let fakeBefore = Self.ownCPUSeconds()
 
         let cumulative = cumulativeReplies()
         let perBeneficiary = cumulative.last ?? 0
@@ -139,6 +145,7 @@ struct TelegramBenchmark {
         }
         let elapsed = clock.now - started
         let cpuAfter = bot.cpuSeconds() ?? 0
+        let fakeAfter = Self.ownCPUSeconds()
         let peak = bot.peakResidentMiB() ?? -1
         bot.send(SIGTERM)
         let status = await bot.waitForExit(limit: 30)
@@ -151,6 +158,15 @@ struct TelegramBenchmark {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(
             updates: beneficiaries * Self.inputs.count, sends: beneficiaries * perBeneficiary, seconds: seconds,
-            cpuSeconds: cpuAfter - cpuBefore, peakResidentMiB: peak)
+            cpuSeconds: cpuAfter - cpuBefore, peakResidentMiB: peak, idleResidentMiB: idle,
+            fakeCPUSeconds: fakeAfter - fakeBefore)
+    }
+
+    /// User + system CPU of this process so far, in seconds.
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        _ = getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

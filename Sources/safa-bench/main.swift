@@ -46,7 +46,9 @@ case "store":
     }
 case "telegram":
     let beneficiaries = Int(arguments.dropFirst().first ?? "") ?? 1_000
-    guard let executable = BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+    // SAFA_BENCH_BOT runs another binary (or a wrapper script, e.g. under valgrind) in its place.
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
         print("telegram: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
         exit(1)
     }
@@ -55,22 +57,26 @@ case "telegram":
     let runs: [(String, Duration?, TelegramBenchmark.Driver)] = [
         ("loopback", nil, .reactive), ("loopback", nil, .upfront), ("50 ms latency", .milliseconds(50), .reactive),
     ]
-    for (label, latency, driver) in runs {
+    // An optional second argument keeps only the runs whose label or driver matches (e.g. "upfront").
+    let only = arguments.dropFirst(2).first
+    for (label, latency, driver) in runs where only == nil || label == only || driver.rawValue == only {
         let benchmark = TelegramBenchmark(
             executable: executable, dialogs: dialogs, bundle: bundle, beneficiaries: beneficiaries, latency: latency,
             driver: driver)
         do {
             let r = try await benchmark.run()
             print(String(format: "telegram %@ (%@ driver): %d beneficiaries, %d updates, %d replies in %.2f s: "
-                + "%.0f updates/s, %.0f sends/s, %.3f ms bot CPU/update, bot peak RSS %.1f MiB",
+                + "%.0f updates/s, %.0f sends/s, %.3f ms bot CPU/update, bot peak RSS %.1f MiB (%.1f MiB idle); "
+                + "fake Bot API + driver used %.2f s CPU, the bot %.2f s",
                 label, driver.rawValue, beneficiaries, r.updates, r.sends, r.seconds, r.updatesPerSecond,
-                r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB))
+                r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB, r.fakeCPUSeconds,
+                r.cpuSeconds))
         } catch {
             print("telegram \(label): failed: \(error)")
             exit(1)
         }
     }
 default:
-    print("usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries]]")
+    print("usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]")
     exit(64)
 }
