@@ -33,9 +33,13 @@ test: deps
 	$(BIN) test dialogs/tests
 	$(SWIFT) test --skip-build --parallel
 
+# Each part runs in its own process so peak memory is per part; `telegram` runs the release safa-bot as a child.
 bench: deps
+	$(SWIFT) build -c release --product safa-bot
 	$(SWIFT) build -c release --product safa-bench
-	.build/release/safa-bench
+	.build/release/safa-bench engine
+	.build/release/safa-bench store
+	.build/release/safa-bench telegram
 
 clean:
 	rm -rf .build

@@ -1,5 +1,7 @@
 import DialogCore
 import Foundation
+import SQLiteStore
+import SafaBotTestSupport
 
 // `make bench`: engine steps per second and peak memory over simulated conversations.
 // Each part runs in its own process (`safa-bench engine`, …) so peak memory is measured per part.
@@ -30,7 +32,51 @@ case "engine":
     print(String(format: "engine: %.0f steps/s on one core (%.2f µs/step)", result.stepsPerSecond, 1e6 / result.stepsPerSecond))
     print(String(format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
         PeakMemory.mebibytes() ?? -1, before, loaded))
+case "store":
+    let conversations = Int(arguments.dropFirst().first ?? "") ?? 20_000
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("safa-bench-\(UUID().uuidString).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    do {
+        let result = try StoreBenchmark.run(path: path, conversations: conversations, stepsPerBatch: 256)
+        print(String(format: "store: %d conversations × 4 steps, %.0f write transactions/s, %.0f steps committed/s",
+            conversations, result.transactionsPerSecond, result.stepsPerSecond))
+    } catch {
+        print("store: failed: \(error)")
+        exit(1)
+    }
+case "telegram":
+    let beneficiaries = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    // SAFA_BENCH_BOT runs another binary (or a wrapper script, e.g. under valgrind) in its place.
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+        print("telegram: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
+        exit(1)
+    }
+    let bundle = loadDialogs()
+    let dialogs = URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path
+    let runs: [(String, Duration?, TelegramBenchmark.Driver)] = [
+        ("loopback", nil, .reactive), ("loopback", nil, .upfront), ("50 ms latency", .milliseconds(50), .reactive),
+    ]
+    // An optional second argument keeps only the runs whose label or driver matches (e.g. "upfront").
+    let only = arguments.dropFirst(2).first
+    for (label, latency, driver) in runs where only == nil || label == only || driver.rawValue == only {
+        let benchmark = TelegramBenchmark(
+            executable: executable, dialogs: dialogs, bundle: bundle, beneficiaries: beneficiaries, latency: latency,
+            driver: driver)
+        do {
+            let r = try await benchmark.run()
+            print(String(format: "telegram %@ (%@ driver): %d beneficiaries, %d updates, %d replies in %.2f s: "
+                + "%.0f updates/s, %.0f sends/s, %.3f ms bot CPU/update, bot peak RSS %.1f MiB (%.1f MiB idle); "
+                + "fake Bot API + driver used %.2f s CPU, the bot %.2f s",
+                label, driver.rawValue, beneficiaries, r.updates, r.sends, r.seconds, r.updatesPerSecond,
+                r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB, r.fakeCPUSeconds,
+                r.cpuSeconds))
+        } catch {
+            print("telegram \(label): failed: \(error)")
+            exit(1)
+        }
+    }
 default:
-    print("usage: safa-bench [engine [conversations]]")
+    print("usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]")
     exit(64)
 }

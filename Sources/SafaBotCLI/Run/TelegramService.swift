@@ -108,10 +108,13 @@ final class TelegramService: Sendable {
     /// Runs until SIGTERM or SIGINT (then drains and returns) or a fatal error (thrown).
     func run() throws {
         let sources = installSignalHandlers()
-        try start()
-        waitUntilStopRequested()
-        stop()
-        _ = sources
+        // The signal sources must outlive the wait: in release builds a bare `_ = sources` does not keep
+        // them alive, they are cancelled at once and SIGTERM/SIGHUP are then simply ignored (SIG_IGN).
+        try withExtendedLifetime(sources) {
+            try start()
+            waitUntilStopRequested()
+            stop()
+        }
         if let message = failure.withLock({ $0 }) { throw CLIError.runtime(message) }
     }
 

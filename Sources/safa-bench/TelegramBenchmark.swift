@@ -1,0 +1,172 @@
+import DialogCore
+import Foundation
+import SafaBotTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `safa-bench telegram`: the release `safa-bot run` as a child process against the fake Bot API served
+/// over loopback HTTP in this process, with simulated beneficiaries filling in the help request.
+///
+/// The bot runs in its own process so its CPU time and peak memory are its own, not the fake's.
+struct TelegramBenchmark {
+    /// What a beneficiary types to complete the shipped help request (as in the CLI tests).
+    static let inputs = [
+        "/start", "1", "محمد عبدالله الأحمد", "١٠٢٣٤٥٦٧٨١", "٠٥٥١٢٣٤٥٦٧", "الرياض", "٥", "٣٥٠٠", "1", "1", "تخطي",
+        "البيانات صحيحة", "أقرّ وأوافق", "1",
+    ]
+
+    enum Driver: String {
+        /// Each beneficiary types its next input only once every reply to the previous one arrived.
+        case reactive
+        /// Every input of every beneficiary is queued before the clock starts.
+        case upfront
+    }
+
+    let executable: String
+    let dialogs: String
+    let bundle: DialogBundle
+    let beneficiaries: Int
+    let latency: Duration?
+    let driver: Driver
+
+    struct Result {
+        var updates: Int
+        var sends: Int
+        var seconds: Double
+        var cpuSeconds: Double
+        var peakResidentMiB: Double
+        /// The bot's resident memory once started, before any load.
+        var idleResidentMiB: Double
+        /// CPU this process (fake Bot API, HTTP server, driver) used meanwhile, in seconds.
+        var fakeCPUSeconds: Double
+        var updatesPerSecond: Double { Double(updates) / seconds }
+        var sendsPerSecond: Double { Double(sends) / seconds }
+        var cpuMillisecondsPerUpdate: Double { cpuSeconds * 1000 / Double(updates) }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Replies the bot sends after each input, cumulatively (what the pure engine produces).
+    func cumulativeReplies() -> [Int] {
+        let engine = DialogEngine(bundle: bundle)
+        var state = ConversationState()
+        var total = 0
+        var counts: [Int] = []
+        for (index, input) in Self.inputs.enumerated() {
+            let content: EventContent = input == "/start" ? .start : .text(input)
+            let result = engine.step(state, Event(content, receivedAt: Date(), sequence: Int64(index + 1)))
+            state = result.state
+            total += result.effects.filter { if case .send = $0 { true } else { false } }.count
+            counts.append(total)
+        }
+        return counts
+    }
+
+    func run() async throws -> Result {
+        let fake = try FakeTelegramServer()
+        let baseURL: String
+        let stopServer: () -> Void
+        if let latency {
+            let server = SlowFakeTelegramHTTPServer(fake: fake, latency: latency)
+            try server.start()
+            (baseURL, stopServer) = (server.baseURL, server.stop)
+        } else {
+            let server = FakeTelegramHTTPServer(fake: fake)
+            try server.start()
+            (baseURL, stopServer) = (server.baseURL, server.stop)
+        }
+        defer { stopServer() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("safa-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let bot = try BotProcess.telegram(
+            executable: executable, apiBaseURL: baseURL, token: fake.token, directory: directory, dialogs: dialogs,
+            configuration: #"{"version":1,"telegram":{"pollTimeoutSeconds":10},"http":{"enabled":false}}"#,
+            environment: ["SAFA_LOG_LEVEL": ProcessInfo.processInfo.environment["SAFA_LOG_LEVEL"] ?? "warning"])
+        defer { if bot.isRunning { bot.send(SIGKILL) } }
+        // Start-up (loading dialogs, opening the database) is not part of the measurement.
+        let deadline = Date().addingTimeInterval(60)
+        while await !fake.isPolling {
+            guard bot.isRunning, Date() < deadline else {
+                throw Failure(description: "safa-bot did not start polling; its log:\n\(bot.standardError.suffix(2000))")
+            }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        let cpuBefore = bot.cpuSeconds() ?? 0
+        let idle = bot.residentMiB() ?? -1
+        let fakeBefore = Self.ownCPUSeconds()
+
+        let cumulative = cumulativeReplies()
+        let perBeneficiary = cumulative.last ?? 0
+        let firstChat: Int64 = 10_000_000
+        let chats = (0..<beneficiaries).map { firstChat + Int64($0) }
+        var nextInput = [Int](repeating: 1, count: beneficiaries)
+        var received = [Int](repeating: 0, count: beneficiaries)
+        let clock = ContinuousClock()
+        let started = clock.now
+        switch driver {
+        case .reactive:
+            for chat in chats { await fake.userSends(chatID: chat, text: Self.inputs[0]) }
+        case .upfront:
+            for input in Self.inputs { for chat in chats { await fake.userSends(chatID: chat, text: input) } }
+            nextInput = [Int](repeating: Self.inputs.count, count: beneficiaries)
+        }
+        var finished = 0
+        var cursor = 0
+        let giveUp = Date().addingTimeInterval(600)
+        while finished < beneficiaries {
+            let (batch, next) = await fake.sendMessageChats(since: cursor)
+            cursor = next
+            if batch.isEmpty {
+                guard bot.isRunning, Date() < giveUp else {
+                    throw Failure(
+                        description: "stalled with \(finished) of \(beneficiaries) done; log:\n\(bot.standardError.suffix(2000))")
+                }
+                try await Task.sleep(nanoseconds: 1_000_000)
+                continue
+            }
+            for chat in batch {
+                let index = Int(chat - firstChat)
+                guard index >= 0, index < beneficiaries else { continue }
+                received[index] += 1
+                let step = nextInput[index]
+                if step < Self.inputs.count, received[index] == cumulative[step - 1] {
+                    await fake.userSends(chatID: chat, text: Self.inputs[step])
+                    nextInput[index] = step + 1
+                } else if received[index] == perBeneficiary {
+                    finished += 1
+                }
+            }
+        }
+        let elapsed = clock.now - started
+        let cpuAfter = bot.cpuSeconds() ?? 0
+        let fakeAfter = Self.ownCPUSeconds()
+        let peak = bot.peakResidentMiB() ?? -1
+        bot.send(SIGTERM)
+        let status = await bot.waitForExit(limit: 30)
+        if status != 0 {
+            print("telegram: warning: safa-bot did not exit cleanly on SIGTERM (status \(status.map(String.init) ?? "none: still running after 30 s, killed")); its log ends:")
+            print(bot.standardError.suffix(1500))
+        }
+        let rejections = await fake.rejections.filter { $0.method != "getUpdates" }
+        if !rejections.isEmpty { print("telegram: warning: \(rejections.count) requests refused by the fake") }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Result(
+            updates: beneficiaries * Self.inputs.count, sends: beneficiaries * perBeneficiary, seconds: seconds,
+            cpuSeconds: cpuAfter - cpuBefore, peakResidentMiB: peak, idleResidentMiB: idle,
+            fakeCPUSeconds: fakeAfter - fakeBefore)
+    }
+
+    /// User + system CPU of this process so far, in seconds.
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        _ = getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
