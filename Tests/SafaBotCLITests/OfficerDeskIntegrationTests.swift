@@ -106,7 +106,10 @@ import Testing
             await bot.fake.userSends(chatID: chat, text: text)
         }
         #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.topicThreadID != nil })
-        return try #require(await bot.book.openCase(for: key(chat)))
+        let c = try #require(await bot.book.openCase(for: key(chat)))
+        // The card follows the topic's creation.
+        #expect(await TestEnvironment.eventually { !(await bot.topicTexts(c.topicThreadID)).isEmpty })
+        return c
     }
 
     func key(_ chat: Int64) -> ConversationKey { ConversationKey(channel: "telegram", chat: String(chat)) }
