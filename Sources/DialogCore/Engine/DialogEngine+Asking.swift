@@ -49,29 +49,21 @@ extension DialogEngine {
     /// The options the current question offers, as buttons and as words the beneficiary may type.
     func currentOptions(_ state: ConversationState) -> [Option] {
         guard let ref = state.node, let node = bundle.node(ref) else { return [] }
-        let texts = settings.texts
         switch (state.phase, node.body) {
-        case (.offeringOfficer, _):
-            return [Option(id: Special.yes, label: texts.offerOfficerYes), Option(id: Special.no, label: texts.offerOfficerNo)]
-        case (.offeringResume, _):
-            return [Option(id: Special.yes, label: texts.resumeYes), Option(id: Special.no, label: texts.resumeNo)]
+        case (.offeringOfficer, _): return options.offerOfficer
+        case (.offeringResume, _): return options.resume
         case (.choosing, .menu(_, let options)): return options
         case (.choosing, .survey(let survey)): return survey.options
         case (.field(let index, _), _):
             guard let field = formContext(state)?.form.fields[safe: index] else { return [] }
-            var options = (field.type == .choice || field.type == .yesNo) ? field.options : []
-            if !field.required { options.append(Option(id: Special.skip, label: texts.skip)) }
-            return options
-        case (.reviewing, .review(let review)):
-            return [Option(id: Special.confirm, label: review.confirmLabel), Option(id: Special.edit, label: review.editLabel)]
+            var choices = (field.type == .choice || field.type == .yesNo) ? field.options : []
+            if !field.required { choices.append(options.skip) }
+            return choices
+        case (.reviewing, .review), (.attesting, .attestation):
+            return options.byNode[ref.description] ?? []
         case (.pickingFieldToEdit, _):
-            guard let form = formContext(state)?.form else { return [] }
-            return form.fields.map { Option(id: Special.fieldPrefix + $0.id, label: $0.label) }
-        case (.attesting, .attestation(let attestation)):
-            return [
-                Option(id: Special.accept, label: attestation.acceptLabel),
-                Option(id: Special.decline, label: attestation.declineLabel),
-            ]
+            guard let form = formContext(state)?.ref else { return [] }
+            return options.fieldPickers[form.description] ?? []
         default:
             return []
         }

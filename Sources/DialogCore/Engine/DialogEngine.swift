@@ -8,6 +8,7 @@ public struct DialogEngine: Sendable {
     public let bundle: DialogBundle
     let faq: FAQMatcher
     let commands: CommandWords
+    let options: EngineOptions
     /// Whether officers are at work at a time (the officers' working hours); nil means always.
     /// A pure function of the event's time, so the step stays deterministic.
     let isWorkingTime: (@Sendable (Date) -> Bool)?
@@ -19,6 +20,7 @@ public struct DialogEngine: Sendable {
         self.bundle = bundle
         self.faq = FAQMatcher(faq: bundle.faq)
         self.commands = CommandWords(bundle.settings.commands)
+        self.options = EngineOptions(bundle)
         self.isWorkingTime = isWorkingTime
     }
 

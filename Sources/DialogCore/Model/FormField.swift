@@ -2,17 +2,24 @@
 public struct Option: Sendable, Equatable, Codable {
     /// Short ASCII id, stable across edits; used as button payload. Defaults to the option's position.
     public var id: String
-    public var label: String
+    public let label: String
     /// Other words a beneficiary may type for this option (matched after normalisation).
-    public var synonyms: [String]
+    public let synonyms: [String]
     /// Where a menu option leads; nil for choice fields and survey options.
     public var goto: String?
+    /// The label and synonyms normalised for matching, computed once (matching runs on every answer).
+    let matchKeys: [String]
 
     public init(id: String, label: String, synonyms: [String] = [], goto: String? = nil) {
         self.id = id
         self.label = label
         self.synonyms = synonyms
         self.goto = goto
+        matchKeys = ChoiceMatcher.keys(label: label, synonyms: synonyms)
+    }
+
+    public static func == (a: Option, b: Option) -> Bool {
+        a.id == b.id && a.label == b.label && a.synonyms == b.synonyms && a.goto == b.goto
     }
 
     enum CodingKeys: String, CodingKey { case id, label, synonyms, goto }
@@ -24,6 +31,15 @@ public struct Option: Sendable, Equatable, Codable {
         goto = try c.decodeIfPresent(String.self, forKey: .goto)
         // Position-based default ids are filled in by the node that owns the options.
         id = try c.decodeIfPresent(String.self, forKey: .id) ?? ""
+        matchKeys = ChoiceMatcher.keys(label: label, synonyms: synonyms)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        if !synonyms.isEmpty { try c.encode(synonyms, forKey: .synonyms) }
+        try c.encodeIfPresent(goto, forKey: .goto)
     }
 }
 

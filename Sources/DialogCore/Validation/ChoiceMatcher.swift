@@ -8,7 +8,7 @@ public enum ChoiceMatcher {
         let words = ArabicText.stems(input)
         guard !words.isEmpty, !options.isEmpty else { return nil }
         let key = words.joined(separator: " ")
-        let optionKeys = options.map(keys)
+        let optionKeys = options.map(\.matchKeys)
 
         // 1. Exact label or synonym.
         switch unique(options, where: { optionKeys[$0].contains(key) }) {
@@ -54,9 +54,10 @@ public enum ChoiceMatcher {
     }
 
     /// The stemmed match keys of an option's label and synonyms.
-    static func keys(_ option: Option) -> [String] {
-        ([option.label] + option.synonyms).map { ArabicText.stems($0).joined(separator: " ") }
-            .filter { !$0.isEmpty }
+    static func keys(_ option: Option) -> [String] { option.matchKeys }
+
+    static func keys(label: String, synonyms: [String]) -> [String] {
+        ([label] + synonyms).map { ArabicText.stems($0).joined(separator: " ") }.filter { !$0.isEmpty }
     }
 
     private enum Uniqueness { case none, one(Option), many }
