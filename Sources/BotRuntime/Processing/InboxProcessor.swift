@@ -8,10 +8,12 @@ public import Foundation
 public struct InboxProcessor: Sendable {
     public let store: any RuntimeStore
     public let dialogs: DialogHolder
+    let cache: StateCache
 
-    public init(store: any RuntimeStore, dialogs: DialogHolder) {
+    public init(store: any RuntimeStore, dialogs: DialogHolder, cache: StateCache = StateCache()) {
         self.store = store
         self.dialogs = dialogs
+        self.cache = cache
     }
 
     /// Processes up to `limit` pending events; returns what was committed (empty when the inbox was empty).
@@ -23,13 +25,21 @@ public struct InboxProcessor: Sendable {
         var commits: [StepCommit] = []
         commits.reserveCapacity(records.count)
         for record in records {
-            let stored = try states[record.key] ?? store.conversation(record.key) ?? ConversationState()
+            let stored =
+                try states[record.key] ?? cache.state(for: record.key) ?? store.conversation(record.key)
+                ?? ConversationState()
             let (engine, state) = dialogs.engine(for: stored)
             let result = engine.step(state, record.event)
             states[record.key] = result.state
             commits.append(Self.commit(for: record, result, at: now))
         }
-        try store.commit(commits)
+        do {
+            try store.commit(commits)
+        } catch {
+            cache.removeAll()
+            throw error
+        }
+        cache.store(states)
         return zip(records, commits).map { ProcessedEvent(commit: $1, receivedAt: $0.receivedAt) }
     }
 

@@ -167,7 +167,16 @@ final class TelegramService: Sendable {
     func stop() {
         logger.info("stopping")
         server?.stop()
-        for task in tasks.withLock({ $0 }) { task.cancel() }
+        let running = tasks.withLock { $0 }
+        for task in running { task.cancel() }
+        // Wait for the poller to finish storing what it already took from Telegram (its offset may have
+        // advanced), so the drain below processes it too.
+        let ended = DispatchSemaphore(value: 0)
+        Task.detached {
+            for task in running { await task.value }
+            ended.signal()
+        }
+        if ended.wait(timeout: .now() + 10) == .timedOut { logger.warning("stop_tasks_slow") }
         processing.stop()
         let drained = DispatchSemaphore(value: 0)
         Task.detached { [sender] in
