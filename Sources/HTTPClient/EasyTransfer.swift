@@ -80,7 +80,8 @@ final class EasyTransfer {
                 try check(ccurl_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, ""))
             } else {
                 let code = body.withUnsafeBytes { bytes in
-                    ccurl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                    ccurl_easy_setopt_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
                 }
                 try check(code)
             }
@@ -101,14 +102,17 @@ final class EasyTransfer {
             let lineBreak = (name + value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
             let badName = name.isEmpty || name.unicodeScalars.contains { $0 == ":" || $0 == " " || $0 == "\t" }
             guard !lineBreak, !badName else {
-                throw CurlError(code: Int32(CURLE_BAD_FUNCTION_ARGUMENT.rawValue), message: "invalid header name or value", url: url)
+                throw CurlError(
+                    code: Int32(CURLE_BAD_FUNCTION_ARGUMENT.rawValue), message: "invalid header name or value", url: url
+                )
             }
             // "Name;" is curl's spelling for a header with an empty value.
             lines.append(value.isEmpty ? "\(name);" : "\(name): \(value)")
         }
         for line in lines {
             guard let appended = curl_slist_append(headerList, line) else {
-                throw CurlError(code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_slist_append failed", url: url)
+                throw CurlError(
+                    code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_slist_append failed", url: url)
             }
             headerList = appended
         }

@@ -30,7 +30,9 @@ public final class HTTPClient: Sendable {
         let queue = self.queue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                if let error = queue.enqueueStart(TransferSubmission(id: id, request: request, continuation: continuation)) {
+                if let error = queue.enqueueStart(
+                    TransferSubmission(id: id, request: request, continuation: continuation))
+                {
                     continuation.resume(throwing: error)
                 }
             }

@@ -21,7 +21,8 @@ final class MultiWorker {
         guard let multi = curl_multi_init() else {
             throw CurlError(code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_multi_init failed", url: "")
         }
-        let perHost = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, CLong(max(0, configuration.maxConnectionsPerHost)))
+        let perHost = ccurl_multi_setopt_long(
+            multi, CURLMOPT_MAX_HOST_CONNECTIONS, CLong(max(0, configuration.maxConnectionsPerHost)))
         guard perHost == CURLM_OK else {
             _ = curl_multi_cleanup(multi)
             throw Self.multiError(perHost)
@@ -75,16 +76,19 @@ final class MultiWorker {
             } else if let easy = activeHandles[id], let transfer = remove(easy) {
                 transfer.fail(CancellationError())
             }
-            // Otherwise the transfer already finished; the cancel is moot.
+        // Otherwise the transfer already finished; the cancel is moot.
         }
     }
 
     private func startWaiting() {
         while active.count < max(1, configuration.maxConcurrentTransfers), !waiting.isEmpty {
             let submission = waiting.removeFirst()
-            guard let transfer = EasyTransfer(submission: submission, maxBodyBytes: configuration.maxResponseBodyBytes) else {
+            guard let transfer = EasyTransfer(submission: submission, maxBodyBytes: configuration.maxResponseBodyBytes)
+            else {
                 submission.continuation.resume(
-                    throwing: CurlError(code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_easy_init failed", url: submission.request.url))
+                    throwing: CurlError(
+                        code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_easy_init failed",
+                        url: submission.request.url))
                 continue
             }
             do {

@@ -57,7 +57,8 @@ final class TransferQueue: Sendable {
     func enqueueStart(_ submission: TransferSubmission) -> (any Error)? {
         state.withLock { state -> (any Error)? in
             if state.isShutdown {
-                return CurlError(code: CurlError.shutdownCode, message: "HTTP client is shut down", url: submission.request.url)
+                return CurlError(
+                    code: CurlError.shutdownCode, message: "HTTP client is shut down", url: submission.request.url)
             }
             if Task.isCancelled { return CancellationError() }
             state.commands.append(.start(submission))

@@ -29,7 +29,7 @@ final class ConnectionContext: Sendable {
     private let state = Mutex(State())
 
     var phase: Phase {
-        get { state.withLock { $0.phase } }
+        state.withLock { $0.phase }
     }
 
     func setPhase(_ phase: Phase) {

@@ -44,7 +44,8 @@ public final class HTTPServer: Sendable {
             guard case .idle = state else {
                 throw HTTPServerError(code: .invalidState, message: "start() on a server that is running or stopped")
             }
-            var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+            var flags =
+                MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
             if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
             let contextPointer = Unmanaged.passUnretained(context).toOpaque()
             let daemon = address.withSockaddr { sockaddr in

@@ -83,7 +83,9 @@ final class ServerContext: Sendable {
     }
 
     /// Builds the request, suspends the connection and runs the Swift handler in a Task.
-    private func startHandler(context: ConnectionContext, connection: OpaquePointer, url: String, method: String) -> MHD_Result {
+    private func startHandler(context: ConnectionContext, connection: OpaquePointer, url: String, method: String)
+        -> MHD_Result
+    {
         let request = HTTPRequest(
             method: method,
             path: url,
@@ -158,7 +160,8 @@ final class ServerContext: Sendable {
     /// Creates, queues and releases an MHD response; MHD_Result.NO closes the connection.
     static func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
         let created = response.body.withUnsafeBytes { bytes in
-            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
+            MHD_create_response_from_buffer(
+                bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), .RESPMEM_MUST_COPY)
         }
         guard let mhdResponse = created else { return MHD_Result.NO }
         defer { MHD_destroy_response(mhdResponse) }

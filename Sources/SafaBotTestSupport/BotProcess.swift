@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
 
 /// A `safa-bot` (or any) executable run as a child process, for crash, signal and load tests.
 ///

@@ -29,14 +29,16 @@ struct EngineBenchmark {
         for round in 0..<40 {
             now += 1
             for index in 0..<conversations {
-                let content = round == 0 ? EventContent.start : input(states[index], lastButtons[index], submitted[index])
+                let content =
+                    round == 0 ? EventContent.start : input(states[index], lastButtons[index], submitted[index])
                 sequence += 1
                 let result = engine.step(states[index], Event(content, receivedAt: now, sequence: sequence))
                 states[index] = result.state
                 steps += 1
                 for effect in result.effects {
                     switch effect {
-                    case .send(let message) where !message.buttons.isEmpty: lastButtons[index] = Choices(message.buttons)
+                    case .send(let message) where !message.buttons.isEmpty:
+                        lastButtons[index] = Choices(message.buttons)
                     case .submitRequest:
                         submitted[index] = true
                         submissions += 1

@@ -93,7 +93,8 @@ struct TelegramBenchmark {
         let deadline = Date().addingTimeInterval(60)
         while await !fake.isPolling {
             guard bot.isRunning, Date() < deadline else {
-                throw Failure(description: "safa-bot did not start polling; its log:\n\(bot.standardError.suffix(2000))")
+                throw Failure(
+                    description: "safa-bot did not start polling; its log:\n\(bot.standardError.suffix(2000))")
             }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
@@ -125,7 +126,9 @@ struct TelegramBenchmark {
             if batch.isEmpty {
                 guard bot.isRunning, Date() < giveUp else {
                     throw Failure(
-                        description: "stalled with \(finished) of \(beneficiaries) done; log:\n\(bot.standardError.suffix(2000))")
+                        description:
+                            "stalled with \(finished) of \(beneficiaries) done; log:\n\(bot.standardError.suffix(2000))"
+                    )
                 }
                 try await Task.sleep(nanoseconds: 1_000_000)
                 continue
@@ -150,7 +153,9 @@ struct TelegramBenchmark {
         bot.send(SIGTERM)
         let status = await bot.waitForExit(limit: 30)
         if status != 0 {
-            print("telegram: warning: safa-bot did not exit cleanly on SIGTERM (status \(status.map(String.init) ?? "none: still running after 30 s, killed")); its log ends:")
+            print(
+                "telegram: warning: safa-bot did not exit cleanly on SIGTERM (status \(status.map(String.init) ?? "none: still running after 30 s, killed")); its log ends:"
+            )
             print(bot.standardError.suffix(1500))
         }
         let rejections = await fake.rejections.filter { $0.method != "getUpdates" }

@@ -29,17 +29,25 @@ case "engine":
     _ = EngineBenchmark(engine: benchmark.engine, conversations: 100).run()  // warm-up
     let result = benchmark.run()
     print("engine: \(conversations) conversations, \(result.steps) steps, \(result.submissions) requests submitted")
-    print(String(format: "engine: %.0f steps/s on one core (%.2f µs/step)", result.stepsPerSecond, 1e6 / result.stepsPerSecond))
-    print(String(format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
-        PeakMemory.mebibytes() ?? -1, before, loaded))
+    print(
+        String(
+            format: "engine: %.0f steps/s on one core (%.2f µs/step)", result.stepsPerSecond,
+            1e6 / result.stepsPerSecond))
+    print(
+        String(
+            format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
+            PeakMemory.mebibytes() ?? -1, before, loaded))
 case "store":
     let conversations = Int(arguments.dropFirst().first ?? "") ?? 20_000
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("safa-bench-\(UUID().uuidString).sqlite").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("safa-bench-\(UUID().uuidString).sqlite")
+        .path
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     do {
         let result = try StoreBenchmark.run(path: path, conversations: conversations, stepsPerBatch: 256)
-        print(String(format: "store: %d conversations × 4 steps, %.0f write transactions/s, %.0f steps committed/s",
-            conversations, result.transactionsPerSecond, result.stepsPerSecond))
+        print(
+            String(
+                format: "store: %d conversations × 4 steps, %.0f write transactions/s, %.0f steps committed/s",
+                conversations, result.transactionsPerSecond, result.stepsPerSecond))
     } catch {
         print("store: failed: \(error)")
         exit(1)
@@ -65,18 +73,23 @@ case "telegram":
             driver: driver)
         do {
             let r = try await benchmark.run()
-            print(String(format: "telegram %@ (%@ driver): %d beneficiaries, %d updates, %d replies in %.2f s: "
-                + "%.0f updates/s, %.0f sends/s, %.3f ms bot CPU/update, bot peak RSS %.1f MiB (%.1f MiB idle); "
-                + "fake Bot API + driver used %.2f s CPU, the bot %.2f s",
-                label, driver.rawValue, beneficiaries, r.updates, r.sends, r.seconds, r.updatesPerSecond,
-                r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB, r.fakeCPUSeconds,
-                r.cpuSeconds))
+            print(
+                String(
+                    format: "telegram %@ (%@ driver): %d beneficiaries, %d updates, %d replies in %.2f s: "
+                        + "%.0f updates/s, %.0f sends/s, %.3f ms bot CPU/update, bot peak RSS %.1f MiB (%.1f MiB idle); "
+                        + "fake Bot API + driver used %.2f s CPU, the bot %.2f s",
+                    label, driver.rawValue, beneficiaries, r.updates, r.sends, r.seconds, r.updatesPerSecond,
+                    r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB,
+                    r.fakeCPUSeconds,
+                    r.cpuSeconds))
         } catch {
             print("telegram \(label): failed: \(error)")
             exit(1)
         }
     }
 default:
-    print("usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]")
+    print(
+        "usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]"
+    )
     exit(64)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DialogCore
 
 @Suite struct DateParsingTests {
@@ -12,8 +13,10 @@ import Testing
 
     @Test func gregorianDatesInEveryAcceptedShape() {
         let expected: Result<FieldValue, ValidationFailure> = .success(.date(gregorian: "2025-03-01", hijri: nil))
-        for typed in ["2025-03-01", "2025/3/1", "01/03/2025", "1-3-2025", "٢٠٢٥/٠٣/٠١", "۱/۳/۲۰۲۵", "1.3.2025",
-                      "1 / 3 / 2025", "1/3/2025م", "1/3/2025 ميلادي"] {
+        for typed in [
+            "2025-03-01", "2025/3/1", "01/03/2025", "1-3-2025", "٢٠٢٥/٠٣/٠١", "۱/۳/۲۰۲۵", "1.3.2025",
+            "1 / 3 / 2025", "1/3/2025م", "1/3/2025 ميلادي",
+        ] {
             #expect(date(typed) == expected, "typed \(typed)")
         }
     }
@@ -37,7 +40,8 @@ import Testing
     }
 
     @Test func monthNamesDecideTheCalendar() {
-        let ramadan: Result<FieldValue, ValidationFailure> = .success(.date(gregorian: "2025-03-01", hijri: "1446-09-01"))
+        let ramadan: Result<FieldValue, ValidationFailure> = .success(
+            .date(gregorian: "2025-03-01", hijri: "1446-09-01"))
         #expect(date("1 رمضان 1446") == ramadan)
         #expect(date("١ رمضان ١٤٤٦هـ") == ramadan)
         #expect(date("1رمضان1446") == ramadan)
@@ -61,7 +65,9 @@ import Testing
     }
 
     @Test func unparsableTextIsAFormatFailure() {
-        for typed in ["أمس", "1 رمضانن 1446", "2025", "1 رمضان 1446 م", "1/3/25", "2025-03", "1/3/2025 الصبح", "12345/1/1"] {
+        for typed in [
+            "أمس", "1 رمضانن 1446", "2025", "1 رمضان 1446 م", "1/3/25", "2025-03", "1/3/2025 الصبح", "12345/1/1",
+        ] {
             #expect(date(typed) == .failure(.dateFormat), "typed \(typed)")
         }
     }

@@ -233,7 +233,8 @@ import Testing
         var bundle = self.bundle
         var flow = try #require(bundle.flows["handoff"])
         flow.nodes[0].body = .handoff(
-            HandoffNode(queue: "relations", text: "سيتواصل معك موظف", textOutsideHours: "نحن خارج الدوام", reason: "طلب موظف"))
+            HandoffNode(
+                queue: "relations", text: "سيتواصل معك موظف", textOutsideHours: "نحن خارج الدوام", reason: "طلب موظف"))
         bundle.flows["handoff"] = flow
         var closed = Conversation(DialogEngine(bundle: bundle, isWorkingTime: { _ in false }))
         closed.send(.start)

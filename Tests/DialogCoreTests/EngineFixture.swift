@@ -62,7 +62,8 @@ enum EngineFixture {
         }
         let flows = try [main, help, inq, handoff].map { try decode(Flow.self, $0) }
         return DialogBundle(
-            settings: try decode(BotSettings.self, bot), flows: Dictionary(uniqueKeysWithValues: flows.map { ($0.flow, $0) }),
+            settings: try decode(BotSettings.self, bot),
+            flows: Dictionary(uniqueKeysWithValues: flows.map { ($0.flow, $0) }),
             faq: try decode(FAQ.self, faq), version: "test")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DialogCore
 
 @Suite struct FAQMatcherTests {
@@ -11,16 +12,21 @@ import Testing
             "اوراق": ["مستندات", "وثائق"],
         ],
         topics: [
-            FAQTopic(id: "documents", title: "الأوراق المطلوبة", keywords: ["الأوراق المطلوبة", "مستندات", "أوراق"],
-                     answer: "صورة الهوية، وصك الإعالة، وتعريف بالراتب."),
-            FAQTopic(id: "response_time", title: "مدة الرد على الطلب", keywords: ["رد الطلب", "يطلع رد", "الرد"],
-                     answer: "يُرد على الطلب خلال أسبوعين."),
-            FAQTopic(id: "volunteering", title: "التطوع", keywords: ["تطوع", "التسجيل في التطوع"],
-                     answer: "يسعدنا انضمامك.", goto: "volunteer.start"),
-            FAQTopic(id: "hours", title: "أوقات الدوام", keywords: ["الدوام", "متى تفتحون"],
-                     answer: "من الأحد إلى الخميس."),
-            FAQTopic(id: "request_status", title: "حالة الطلب", keywords: ["حالة الطلب", "طلبي وين وصل"],
-                     answer: "اكتب رقم الطلب."),
+            FAQTopic(
+                id: "documents", title: "الأوراق المطلوبة", keywords: ["الأوراق المطلوبة", "مستندات", "أوراق"],
+                answer: "صورة الهوية، وصك الإعالة، وتعريف بالراتب."),
+            FAQTopic(
+                id: "response_time", title: "مدة الرد على الطلب", keywords: ["رد الطلب", "يطلع رد", "الرد"],
+                answer: "يُرد على الطلب خلال أسبوعين."),
+            FAQTopic(
+                id: "volunteering", title: "التطوع", keywords: ["تطوع", "التسجيل في التطوع"],
+                answer: "يسعدنا انضمامك.", goto: "volunteer.start"),
+            FAQTopic(
+                id: "hours", title: "أوقات الدوام", keywords: ["الدوام", "متى تفتحون"],
+                answer: "من الأحد إلى الخميس."),
+            FAQTopic(
+                id: "request_status", title: "حالة الطلب", keywords: ["حالة الطلب", "طلبي وين وصل"],
+                answer: "اكتب رقم الطلب."),
         ]
     )
 
@@ -152,10 +158,12 @@ import Testing
     }
 
     @Test func synonymListedUnderTwoCanonicalWordsMapsDeterministically() {
-        let faq = FAQ(synonyms: ["ب": ["س"], "أ": ["س"]], topics: [
-            FAQTopic(id: "a", title: "أ", keywords: ["أ"], answer: "أ"),
-            FAQTopic(id: "b", title: "ب", keywords: ["ب"], answer: "ب"),
-        ])
+        let faq = FAQ(
+            synonyms: ["ب": ["س"], "أ": ["س"]],
+            topics: [
+                FAQTopic(id: "a", title: "أ", keywords: ["أ"], answer: "أ"),
+                FAQTopic(id: "b", title: "ب", keywords: ["ب"], answer: "ب"),
+            ])
         #expect(FAQMatcher(faq: faq).match("س")?.topic.id == "a")
     }
 }

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import DialogCore
 
 @Suite struct FieldValidatorTests {
-    private func field(_ type: FieldKind, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
-                       maxLength: Int? = nil, options: [Option] = []) -> FormField {
-        FormField(id: "f", type: type, prompt: "؟", label: "حقل", min: min, max: max, minLength: minLength,
-                  maxLength: maxLength, options: options)
+    private func field(
+        _ type: FieldKind, min: Double? = nil, max: Double? = nil, minLength: Int? = nil,
+        maxLength: Int? = nil, options: [Option] = []
+    ) -> FormField {
+        FormField(
+            id: "f", type: type, prompt: "؟", label: "حقل", min: min, max: max, minLength: minLength,
+            maxLength: maxLength, options: options)
     }
 
     private func validate(_ input: String, _ type: FieldKind, min: Double? = nil, max: Double? = nil)
@@ -141,8 +145,10 @@ import Testing
     }
 
     @Test func malformedEmailsAreRejected() {
-        for typed in ["noura", "noura@", "@example.com", "noura@example", "a b@example.com", "a@@example.com",
-                      "noura@example.c", "noura@.com", "نورة@مثال"] {
+        for typed in [
+            "noura", "noura@", "@example.com", "noura@example", "a b@example.com", "a@@example.com",
+            "noura@example.c", "noura@.com", "نورة@مثال",
+        ] {
             #expect(validate(typed, .email) == .failure(.emailFormat), "typed \(typed)")
         }
     }
@@ -168,8 +174,10 @@ import Testing
     }
 
     @Test func nonSaudiOrMisshapenIBANIsAFormatFailure() {
-        for typed in ["GB82WEST12345698765432", "SA038000000060801016751", "SA03800000006080101675199",
-                      "SAXX80000000608010167519", "SA03AB000000608010167519", "حسابي"] {
+        for typed in [
+            "GB82WEST12345698765432", "SA038000000060801016751", "SA03800000006080101675199",
+            "SAXX80000000608010167519", "SA03AB000000608010167519", "حسابي",
+        ] {
             #expect(validate(typed, .iban) == .failure(.ibanFormat), "typed \(typed)")
         }
     }

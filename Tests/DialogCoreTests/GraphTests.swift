@@ -10,7 +10,10 @@ import Testing
         let text = DialogGraph.mermaid(try bundle())
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "flowchart TD")
-        #expect(lines.filter { $0.hasPrefix("  subgraph ") } == ["  subgraph flow_help[\"help\"]", "  subgraph flow_main[\"main: القائمة الرئيسية\"]"])
+        #expect(
+            lines.filter { $0.hasPrefix("  subgraph ") } == [
+                "  subgraph flow_help[\"help\"]", "  subgraph flow_main[\"main: القائمة الرئيسية\"]",
+            ])
         #expect(lines.filter { $0 == "  end" }.count == 2)
         // Node ids are replaced by plain identifiers; labels show "id (type)".
         #expect(lines.contains("    n0[/\"form (form)\"/]"))
@@ -41,8 +44,14 @@ import Testing
 
     @Test func longOptionLabelsAreLeftOffEdges() throws {
         var b = try bundle()
-        b.flows["main"]?.nodes[1].body = .menu(text: "اختر", options: [Option(id: "1", label: String(repeating: "ط", count: 30), goto: "ask")])
+        b.flows["main"]?.nodes[1].body = .menu(
+            text: "اختر", options: [Option(id: "1", label: String(repeating: "ط", count: 30), goto: "ask")])
         let edges = DialogGraph.edges(b).filter { $0.from == NodeRef(flow: "main", node: "menu") }
-        #expect(edges == [DialogGraph.Edge(from: NodeRef(flow: "main", node: "menu"), to: NodeRef(flow: "main", node: "ask"), label: nil, dashed: false)])
+        #expect(
+            edges == [
+                DialogGraph.Edge(
+                    from: NodeRef(flow: "main", node: "menu"), to: NodeRef(flow: "main", node: "ask"), label: nil,
+                    dashed: false)
+            ])
     }
 }

@@ -100,7 +100,9 @@ enum LoadingFixtures {
     }
 
     /// `text` of file `name` with `old` replaced by `new` (the test fails when `old` is not found exactly once).
-    static func edit(_ name: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    static func edit(_ name: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation)
+        -> String
+    {
         let text = files[name]!
         let count = text.components(separatedBy: old).count - 1
         #expect(count == 1, "'\(old)' occurs \(count) times in \(name)", sourceLocation: sourceLocation)
@@ -108,7 +110,9 @@ enum LoadingFixtures {
     }
 
     /// 1-based line and column (in Unicode scalars) of the only occurrence of `needle` in `text`.
-    static func position(of needle: String, in text: String, sourceLocation: SourceLocation = #_sourceLocation) -> SourcePosition {
+    static func position(of needle: String, in text: String, sourceLocation: SourceLocation = #_sourceLocation)
+        -> SourcePosition
+    {
         let parts = text.components(separatedBy: needle)
         #expect(parts.count == 2, "'\(needle)' occurs \(parts.count - 1) times", sourceLocation: sourceLocation)
         let before = parts[0]
@@ -122,7 +126,9 @@ extension DialogLoadResult {
     /// The only finding whose message contains `fragment`; records an issue when there is not exactly one.
     func single(_ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) -> Finding? {
         let matches = findings.filter { $0.message.contains(fragment) }
-        #expect(matches.count == 1, "\(matches.count) findings contain '\(fragment)': \(findings.map(\.description))", sourceLocation: sourceLocation)
+        #expect(
+            matches.count == 1, "\(matches.count) findings contain '\(fragment)': \(findings.map(\.description))",
+            sourceLocation: sourceLocation)
         return matches.first
     }
 
@@ -135,7 +141,9 @@ extension DialogLoadResult {
         let position = LoadingFixtures.position(of: needle, in: text, sourceLocation: sourceLocation)
         #expect(finding.file == file, sourceLocation: sourceLocation)
         #expect(finding.severity == severity, sourceLocation: sourceLocation)
-        #expect(SourcePosition(line: finding.line, column: finding.column) == position, "\(finding)", sourceLocation: sourceLocation)
+        #expect(
+            SourcePosition(line: finding.line, column: finding.column) == position, "\(finding)",
+            sourceLocation: sourceLocation)
         if severity == .error { #expect(bundle == nil, sourceLocation: sourceLocation) }
     }
 }

@@ -37,8 +37,12 @@ import Testing
     @Test func theBotAndFAQSchemasMatchTheLoader() throws {
         let bot = try schema("bot")
         #expect(Set(bot["required"]?.elements.compactMap(\.stringValue) ?? []) == Set(DialogKeys.bot.required))
-        #expect(Set(bot["properties"]?["texts"]?["required"]?.elements.compactMap(\.stringValue) ?? []) == Set(DialogKeys.texts.required))
-        #expect(bot["properties"]?["validation"]?["propertyNames"]?["enum"]?.elements.compactMap(\.stringValue) == ValidationFailure.allCodes)
+        #expect(
+            Set(bot["properties"]?["texts"]?["required"]?.elements.compactMap(\.stringValue) ?? [])
+                == Set(DialogKeys.texts.required))
+        #expect(
+            bot["properties"]?["validation"]?["propertyNames"]?["enum"]?.elements.compactMap(\.stringValue)
+                == ValidationFailure.allCodes)
         let faq = try schema("faq")
         #expect(Set(faq["required"]?.elements.compactMap(\.stringValue) ?? []) == Set(DialogKeys.faq.required))
     }

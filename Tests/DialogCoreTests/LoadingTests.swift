@@ -22,14 +22,18 @@ extension LoadingTests {
     @Test func aSyntaxErrorIsOneFindingAndTheOtherFilesStillLoad() {
         let help = F.edit("help.json", "\"next\": \"review\"},", "\"next\": \"review\"}")
         let result = F.load(["help.json": help])
-        result.expect("expected ',' or ']' after array element, found '{'", file: "help.json", at: "{\"id\": \"review\"", in: help)
+        result.expect(
+            "expected ',' or ']' after array element, found '{'", file: "help.json", at: "{\"id\": \"review\"", in: help
+        )
         // The menu's "help.form" is not reported as unknown: the file is broken, not the reference.
         #expect(result.findings.count == 1, "\(result.findings)")
     }
 
     @Test func duplicateKeysAreErrors() {
-        let main = F.edit("main.json", "\"title\": \"القائمة الرئيسية\",", "\"title\": \"القائمة الرئيسية\", \"title\": \"ثانية\",")
-        F.load(["main.json": main]).expect("duplicate key 'title' (first written at 4:3)", file: "main.json", at: "\"title\": \"ثانية\"", in: main)
+        let main = F.edit(
+            "main.json", "\"title\": \"القائمة الرئيسية\",", "\"title\": \"القائمة الرئيسية\", \"title\": \"ثانية\",")
+        F.load(["main.json": main]).expect(
+            "duplicate key 'title' (first written at 4:3)", file: "main.json", at: "\"title\": \"ثانية\"", in: main)
     }
 
     @Test func versionIsCheckedFirst() {
@@ -43,47 +47,69 @@ extension LoadingTests {
     }
 
     @Test func aNodeMissingAKeyIsReportedAtTheNodeAndTheOthersStillLoad() {
-        let help = F.edit("help.json", ", \"editPrompt\": \"أي حقل؟\", \"next\": \"attest\"", ", \"editPrompt\": \"أي حقل؟\"")
+        let help = F.edit(
+            "help.json", ", \"editPrompt\": \"أي حقل؟\", \"next\": \"attest\"", ", \"editPrompt\": \"أي حقل؟\"")
         let result = F.load(["help.json": help])
-        result.expect("node 'review' (type review) is missing required key 'next'", file: "help.json", at: "{\"id\": \"review\"", in: help)
+        result.expect(
+            "node 'review' (type review) is missing required key 'next'", file: "help.json", at: "{\"id\": \"review\"",
+            in: help)
         #expect(result.errors.count == 1, "\(result.findings)")
         // A missing field key is reported at the field, every one of them at once.
-        let form = F.edit("help.json", "\"prompt\": \"ما اسمك؟\", ", "").replacingOccurrences(of: "\"prompt\": \"رقم الهوية؟\", ", with: "")
+        let form = F.edit("help.json", "\"prompt\": \"ما اسمك؟\", ", "").replacingOccurrences(
+            of: "\"prompt\": \"رقم الهوية؟\", ", with: "")
         let both = F.load(["help.json": form])
-        both.expect("field 'name' of node 'form' is missing required key 'prompt'", file: "help.json", at: "{\"id\": \"name\"", in: form)
-        both.expect("field 'nid' of node 'form' is missing required key 'prompt'", file: "help.json", at: "{\"id\": \"nid\"", in: form)
+        both.expect(
+            "field 'name' of node 'form' is missing required key 'prompt'", file: "help.json", at: "{\"id\": \"name\"",
+            in: form)
+        both.expect(
+            "field 'nid' of node 'form' is missing required key 'prompt'", file: "help.json", at: "{\"id\": \"nid\"",
+            in: form)
     }
 
     @Test func aWrongTypeIsReportedAtTheValue() {
         let help = F.edit("help.json", "\"min\": 1,", "\"min\": \"واحد\",")
-        F.load(["help.json": help]).expect("expected a number for 'min' in field 'members' of node 'form', found a string", file: "help.json", at: "\"واحد\"", in: help)
+        F.load(["help.json": help]).expect(
+            "expected a number for 'min' in field 'members' of node 'form', found a string", file: "help.json",
+            at: "\"واحد\"", in: help)
         let bot = F.edit("bot.json", "\"maxAttempts\": 3,", "\"maxAttempts\": [3],")
-        F.load(["bot.json": bot]).expect("expected a whole number for 'maxAttempts', found an array", file: "bot.json", at: "[3]", in: bot)
+        F.load(["bot.json": bot]).expect(
+            "expected a whole number for 'maxAttempts', found an array", file: "bot.json", at: "[3]", in: bot)
         let ref = F.edit("bot.json", "\"officer\": \"main.officer\"", "\"officer\": \"officer\"")
-        F.load(["bot.json": ref]).expect("expected flow.node, got officer", file: "bot.json", at: "\"officer\",", in: ref)
+        F.load(["bot.json": ref]).expect(
+            "expected flow.node, got officer", file: "bot.json", at: "\"officer\",", in: ref)
     }
 
     @Test func unknownNodeAndFieldTypesNameTheAllowedOnes() {
         let main = F.edit("main.json", "\"type\": \"inquiry\"", "\"type\": \"question\"")
-        F.load(["main.json": main]).expect("unknown node type 'question' for node 'ask'; expected one of message, menu", file: "main.json", at: "\"question\"", in: main)
+        F.load(["main.json": main]).expect(
+            "unknown node type 'question' for node 'ask'; expected one of message, menu", file: "main.json",
+            at: "\"question\"", in: main)
         let help = F.edit("help.json", "\"type\": \"national_id\"", "\"type\": \"id_number\"")
-        F.load(["help.json": help]).expect("unknown field type 'id_number'; expected one of text, integer", file: "help.json", at: "\"id_number\"", in: help)
+        F.load(["help.json": help]).expect(
+            "unknown field type 'id_number'; expected one of text, integer", file: "help.json", at: "\"id_number\"",
+            in: help)
     }
 
     @Test func unknownKeysAreWarningsWithASuggestion() {
         let main = F.edit("main.json", "\"emptyText\"", "\"emptytext\"")
         let result = F.load(["main.json": main])
-        result.expect("node 'status' (type status) is missing required key 'emptyText'", file: "main.json", at: "{\"id\": \"status\", \"type\"", in: main)
-        result.expect("unknown key 'emptytext' in node 'status' (type status); it is ignored (did you mean 'emptyText'?)", .warning, file: "main.json", at: "\"emptytext\"", in: main)
+        result.expect(
+            "node 'status' (type status) is missing required key 'emptyText'", file: "main.json",
+            at: "{\"id\": \"status\", \"type\"", in: main)
+        result.expect(
+            "unknown key 'emptytext' in node 'status' (type status); it is ignored (did you mean 'emptyText'?)",
+            .warning, file: "main.json", at: "\"emptytext\"", in: main)
         let schema = F.edit("main.json", "\"version\": 1,", "\"$schema\": \"schema/flow.schema.json\", \"version\": 1,")
         #expect(F.load(["main.json": schema]).findings == [])
     }
 
     @Test func bundleSettingsReportEveryMissingText() {
-        let bot = F.edit("bot.json", "\"skip\": \"تخطي\",\n", "").replacingOccurrences(of: "\"cancelled\": \"تم الإلغاء\",\n", with: "")
+        let bot = F.edit("bot.json", "\"skip\": \"تخطي\",\n", "").replacingOccurrences(
+            of: "\"cancelled\": \"تم الإلغاء\",\n", with: "")
         let result = F.load(["bot.json": bot])
         result.expect("'texts' is missing required key 'skip'", file: "bot.json", at: "{\n    \"noMatch\"", in: bot)
-        result.expect("'texts' is missing required key 'cancelled'", file: "bot.json", at: "{\n    \"noMatch\"", in: bot)
+        result.expect(
+            "'texts' is missing required key 'cancelled'", file: "bot.json", at: "{\n    \"noMatch\"", in: bot)
     }
 
     @Test func aMissingBotFileIsAnError() {
@@ -96,7 +122,9 @@ extension LoadingTests {
 
     @Test func flowNameMustMatchTheFileName() {
         let main = F.edit("main.json", "\"flow\": \"main\"", "\"flow\": \"home\"")
-        F.load(["main.json": main]).expect("flow name 'home' does not match the file name; expected 'main'", file: "main.json", at: "\"home\"", in: main)
+        F.load(["main.json": main]).expect(
+            "flow name 'home' does not match the file name; expected 'main'", file: "main.json", at: "\"home\"",
+            in: main)
     }
 
     @Test func theVersionHashIsStableAndFollowsContent() throws {
@@ -109,8 +137,10 @@ extension LoadingTests {
     @Test func loadingADirectoryReadsTopLevelJSONOnlyAndKeepsPathsAsGiven() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("safa-loader-\(UUID().uuidString)")
         let dialogs = root.appendingPathComponent("dialogs")
-        try FileManager.default.createDirectory(at: dialogs.appendingPathComponent("tests"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: dialogs.appendingPathComponent("schema"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dialogs.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dialogs.appendingPathComponent("schema"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         for (name, text) in F.files { try Data(text.utf8).write(to: dialogs.appendingPathComponent(name)) }
         try Data("not json".utf8).write(to: dialogs.appendingPathComponent("tests/broken.json"))

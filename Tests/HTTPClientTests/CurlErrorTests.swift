@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct CurlErrorTests {
     @Test func aTelegramBotTokenInThePathIsRedacted() {
-        let error = CurlError(code: 28, message: "Operation timed out", url: "https://api.telegram.org/bot123:ABC-def_9/sendMessage")
+        let error = CurlError(
+            code: 28, message: "Operation timed out", url: "https://api.telegram.org/bot123:ABC-def_9/sendMessage")
         #expect(error.url == "https://api.telegram.org/bot<redacted>/sendMessage")
         #expect(!error.description.contains("123:ABC"))
     }

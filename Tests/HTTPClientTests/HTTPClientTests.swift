@@ -34,7 +34,8 @@ import Testing
         let answers = try await withThrowingTaskGroup(of: (Int, HTTPClientResponse).self) { group in
             for index in 0..<200 {
                 group.addTask {
-                    let request = HTTPClientRequest(method: "POST", url: "\(base)/n/\(index)", body: Data("طلب \(index)".utf8))
+                    let request = HTTPClientRequest(
+                        method: "POST", url: "\(base)/n/\(index)", body: Data("طلب \(index)".utf8))
                     return (index, try await client.send(request))
                 }
             }
@@ -73,7 +74,8 @@ import Testing
         defer { client.shutdown() }
 
         let error = await #expect(throws: CurlError.self) {
-            try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/bot123:ABC/getUpdates?offset=7&secret=x"))
+            try await client.send(
+                HTTPClientRequest(url: "http://127.0.0.1:\(port)/bot123:ABC/getUpdates?offset=7&secret=x"))
         }
         #expect(error?.isConnectionFailure == true)
         #expect(error?.code == 7)
@@ -91,7 +93,8 @@ import Testing
         defer { client.shutdown() }
 
         let transfer = Task {
-            try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/sleep?s=5", timeout: .seconds(20)))
+            try await client.send(
+                HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/sleep?s=5", timeout: .seconds(20)))
         }
         var iterator = entered.makeAsyncIterator()
         _ = await iterator.next()
@@ -129,7 +132,9 @@ import Testing
         defer { server.stop() }
         let client = try HTTPClient()
 
-        let transfer = Task { try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/sleep?s=5")) }
+        let transfer = Task {
+            try await client.send(HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/sleep?s=5"))
+        }
         var iterator = entered.makeAsyncIterator()
         _ = await iterator.next()
         client.shutdown()

@@ -15,7 +15,8 @@ import Testing
 
         let query = "name=%D8%B5%D9%81%D8%A7&n=1"
         let response = try await client.send(
-            HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/hooks/telegram?\(query)", headers: [("X-Secret", "s3")]))
+            HTTPClientRequest(
+                url: "http://127.0.0.1:\(server.port)/hooks/telegram?\(query)", headers: [("X-Secret", "s3")]))
 
         #expect(response.status == 200)
         #expect(response.headers["x-echo"] == "yes")
@@ -70,7 +71,8 @@ import Testing
     @Test func aSlowHandlerDoesNotHoldUpOtherRequests() async throws {
         let slowFinished = Mutex(false)
         // A 1 s idle timeout also shows that a suspended (in-handler) connection is not timed out.
-        let server = HTTPServer(configuration: HTTPServerConfiguration(connectionTimeoutSeconds: 1, threadPoolSize: 1)) {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(connectionTimeoutSeconds: 1, threadPoolSize: 1))
+        {
             request in
             if request.path == "/slow" {
                 try? await Task.sleep(for: .seconds(2))

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct HashingTests {
     @Test func sha256MatchesTheKnownDigestOfABC() {
-        #expect(Hashing.hex(Hashing.sha256(Data("abc".utf8)))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            Hashing.hex(Hashing.sha256(Data("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func hmacMatchesRFC4231TestCase2() {

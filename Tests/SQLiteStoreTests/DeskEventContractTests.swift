@@ -13,14 +13,16 @@ import Testing
     func deskEventsCommittedWithAStepComeBackInOrderUntilProcessed(kind: StoreKind) throws {
         try kind.withStore { store in
             let inbound = try #require(
-                try store.appendInbound(key: key, platformID: "u1", content: .text("موظف"), receivedAt: F.at(0), meta: [:]))
+                try store.appendInbound(
+                    key: key, platformID: "u1", content: .text("موظف"), receivedAt: F.at(0), meta: [:]))
             let handoff = HandoffRequest(
                 queue: "relations", reason: "طلب موظف", from: nil,
                 fields: [FieldEntry(id: "nid", label: "الهوية", value: .text("1023456781"), sensitive: true)])
             try store.commit([
                 StepCommit(
                     inboundID: inbound.id, key: key, state: ConversationState(), outbound: [],
-                    deskEvents: [.handoff(handoff), .beneficiarySent(.text("أحتاج مساعدة عاجلة"))], committedAt: F.at(1))
+                    deskEvents: [.handoff(handoff), .beneficiarySent(.text("أحتاج مساعدة عاجلة"))], committedAt: F.at(1)
+                )
             ])
             let pending = try store.pendingDeskEvents(limit: 10)
             #expect(pending.map(\.event) == [.handoff(handoff), .beneficiarySent(.text("أحتاج مساعدة عاجلة"))])
@@ -34,12 +36,14 @@ import Testing
     func anOfficerEventWithTheSameIDIsQueuedOnce(kind: StoreKind) throws {
         try kind.withStore { store in
             let message = OfficerGroupMessage(
-                userID: 77, userName: "نورة", threadID: 12, replyToMessageID: nil, messageID: 3, content: .text("/claim"))
+                userID: 77, userName: "نورة", threadID: 12, replyToMessageID: nil, messageID: 3,
+                content: .text("/claim"))
             let first = try store.appendDeskEvent(
                 platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))
             let again = try store.appendDeskEvent(
                 platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))
-            let unnamed = try store.appendDeskEvent(platformID: nil, key: nil, event: .officerMessage(message), at: F.at(0))
+            let unnamed = try store.appendDeskEvent(
+                platformID: nil, key: nil, event: .officerMessage(message), at: F.at(0))
             #expect(first && !again && unnamed)
             #expect(try store.pendingDeskEvents(limit: 10).count == 2)
         }
@@ -50,11 +54,13 @@ import Testing
         try kind.withStore { store in
             let photo = Attachment(kind: .photo, fileID: "AgAD-photo")
             try store.enqueueOutbound(
-                key, [.message(OutgoingMessage(text: "مرحبًا، معك نورة")), .file(photo, caption: "صورة النموذج")], at: F.at(0))
+                key, [.message(OutgoingMessage(text: "مرحبًا، معك نورة")), .file(photo, caption: "صورة النموذج")],
+                at: F.at(0))
             let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
             #expect(first.payload == .message(OutgoingMessage(text: "مرحبًا، معك نورة")))
             try store.record(.sent(platformMessageID: "1"), forOutbound: first.id, at: F.at(1))
-            #expect(try store.dueOutbound(now: F.at(1), limit: 10).first?.payload == .file(photo, caption: "صورة النموذج"))
+            #expect(
+                try store.dueOutbound(now: F.at(1), limit: 10).first?.payload == .file(photo, caption: "صورة النموذج"))
         }
     }
 }

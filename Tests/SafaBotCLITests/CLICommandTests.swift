@@ -15,13 +15,15 @@ import Testing
     @Test func checkOnABrokenReferenceFailsWithExitCode64() throws {
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        for name in try FileManager.default.contentsOfDirectory(atPath: TestEnvironment.dialogs) where name.hasSuffix(".json") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestEnvironment.dialogs)
+        where name.hasSuffix(".json") {
             try FileManager.default.copyItem(
                 atPath: TestEnvironment.dialogs + "/" + name, toPath: directory.appendingPathComponent(name).path)
         }
         let main = directory.appendingPathComponent("main.json")
         let text = try String(contentsOf: main, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"help_request.", with: "\"help_requst.").write(to: main, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"help_request.", with: "\"help_requst.").write(
+            to: main, atomically: true, encoding: .utf8)
         let result = DialogLoader.load(directory: directory)
         let finding = try #require(result.findings.first { $0.severity == .error })
         #expect(finding.file.hasSuffix("main.json"))
@@ -57,7 +59,9 @@ import Testing
         var output: [String] = []
         do {
             let store = try SQLiteRuntimeStore(path: path)
-            let session = TerminalSession(store: store, dialogs: DialogHolder(bundle), session: "t") { output.append($0) }
+            let session = TerminalSession(store: store, dialogs: DialogHolder(bundle), session: "t") {
+                output.append($0)
+            }
             try session.open(reset: false)
             for line in ["1", "محمد عبدالله الأحمد", "١٠٢٣٤٥٦٧٨٢"] { try session.receive(line: line) }
         }

@@ -67,7 +67,8 @@ import Testing
         let bundle = try TestEnvironment.shippedDialogs()
         var expected: [Int64: [String]] = [:]
         for chat in Self.chats {
-            expected[chat] = try ExpectedReplies.texts(for: TestEnvironment.helpRequestInputs, chatID: chat, bundle: bundle)
+            expected[chat] = try ExpectedReplies.texts(
+                for: TestEnvironment.helpRequestInputs, chatID: chat, bundle: bundle)
         }
         let total = expected.values.reduce(0) { $0 + $1.count }
         for input in TestEnvironment.helpRequestInputs {
@@ -83,10 +84,13 @@ import Testing
             bot.send(SIGKILL)
             let status = await bot.waitForExit()
             killedAt.append(await harness.sendCount())
-            try #require(reached, "the bot sent fewer than \(target) replies before the kill; log: \(bot.standardError.suffix(2000))")
+            try #require(
+                reached,
+                "the bot sent fewer than \(target) replies before the kill; log: \(bot.standardError.suffix(2000))")
             #expect(status == 128 + SIGKILL)
         }
-        #expect(killedAt[0] < total && killedAt[1] < total, "both kills hit a bot still at work: \(killedAt) of \(total)")
+        #expect(
+            killedAt[0] < total && killedAt[1] < total, "both kills hit a bot still at work: \(killedAt) of \(total)")
 
         let bot = try harness.launch("run-final")
         func comparisons() async -> [Int64: ExpectedReplies.Comparison] {
@@ -111,8 +115,11 @@ import Testing
         var duplicates = 0
         for chat in Self.chats {
             let comparison = try #require(results[chat])
-            #expect(comparison.isComplete, "chat \(chat): missing \(comparison.missing.prefix(2)), unexpected \(comparison.unexpected.prefix(2))")
-            #expect(comparison.duplicates <= kills, "chat \(chat) got \(comparison.duplicates) repeats over \(kills) kills")
+            #expect(
+                comparison.isComplete,
+                "chat \(chat): missing \(comparison.missing.prefix(2)), unexpected \(comparison.unexpected.prefix(2))")
+            #expect(
+                comparison.duplicates <= kills, "chat \(chat) got \(comparison.duplicates) repeats over \(kills) kills")
             duplicates += comparison.duplicates
         }
         // A repeat is a send in flight at a kill: at most one per conversation per kill.
@@ -121,7 +128,9 @@ import Testing
 
         let store = try harness.openStore()
         #expect(try store.unprocessedInbound(limit: 10).isEmpty, "every update was processed")
-        #expect(try store.requests(limit: 1000).count == Self.chats.count, "each update processed once: one request per chat")
+        #expect(
+            try store.requests(limit: 1000).count == Self.chats.count,
+            "each update processed once: one request per chat")
         #expect(try store.outboxDepth() == 0)
         let rejections = await harness.fake.rejections.filter { !($0.method == "getUpdates" && $0.status == 409) }
         #expect(rejections.isEmpty, "no request broke the Bot API spec: \(rejections.prefix(3))")
@@ -140,6 +149,7 @@ import Testing
         #expect(reached)
         #expect(status == 0, "log: \(bot.standardError.suffix(2000))")
         let store = try harness.openStore()
-        #expect(try store.unprocessedInbound(limit: 10).isEmpty, "what was taken from Telegram was processed before exit")
+        #expect(
+            try store.unprocessedInbound(limit: 10).isEmpty, "what was taken from Telegram was processed before exit")
     }
 }

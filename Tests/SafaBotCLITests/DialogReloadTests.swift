@@ -5,11 +5,11 @@ import SQLiteStore
 import SafaBotTestSupport
 import Testing
 
+@testable import SafaBotCLI
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-@testable import SafaBotCLI
 
 /// SIGHUP's reload (`TelegramService.reloadDialogs()`) on a copy of the shipped dialogs, mid-conversation.
 @Suite(.serialized) struct DialogReloadTests {
@@ -46,7 +46,9 @@ import Testing
             let expected = try ExpectedReplies.texts(for: inputs, chatID: chat, bundle: bundle)
             func send(_ range: Range<Int>) async throws {
                 for input in inputs[range] { await fake.userSends(chatID: chat, text: input) }
-                let count = try ExpectedReplies.texts(for: Array(inputs[..<range.upperBound]), chatID: chat, bundle: bundle).count
+                let count = try ExpectedReplies.texts(
+                    for: Array(inputs[..<range.upperBound]), chatID: chat, bundle: bundle
+                ).count
                 #expect(await TestEnvironment.eventually { await fake.sentTexts(chatID: chat).count >= count })
             }
             let original = service.dialogs.engine.bundle.version
@@ -66,7 +68,8 @@ import Testing
             // A valid edit: a new welcome text, for new conversations.
             let welcome = "أهلًا وسهلًا بك في جمعية صفا 🌿"
             #expect(shipped.contains(welcome))
-            try shipped.replacingOccurrences(of: welcome, with: Self.newWelcome).write(to: main, atomically: true, encoding: .utf8)
+            try shipped.replacingOccurrences(of: welcome, with: Self.newWelcome).write(
+                to: main, atomically: true, encoding: .utf8)
             service.reloadDialogs()
             #expect(service.dialogs.engine.bundle.version != original, "the edited version is running")
             await fake.userSends(chatID: 32, text: "/start")

@@ -55,7 +55,9 @@ import Testing
             }
             #expect(flooderReplies.count < 50, "the flooder is paced: \(flooderReplies.count) replies so far")
             #expect(flooderReplies.count >= 1, "the flooder is answered too, at its own pace")
-            print("flood: others answered after \(flooderReplies.count) flooder replies; last other reply at position \(lastOther)")
+            print(
+                "flood: others answered after \(flooderReplies.count) flooder replies; last other reply at position \(lastOther)"
+            )
         }
     }
 }

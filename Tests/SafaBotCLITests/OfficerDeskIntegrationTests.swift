@@ -3,8 +3,8 @@ import DialogCore
 import Foundation
 import HTTPClient
 import OfficerDesk
-import SafaBotTestSupport
 import SQLiteStore
+import SafaBotTestSupport
 import Testing
 
 @testable import SafaBotCLI
@@ -66,7 +66,9 @@ import Testing
             try service.start()
         }
 
-        static func make(_ configuration: BotConfiguration, _ token: String) throws -> (TelegramService, SQLiteRuntimeStore) {
+        static func make(_ configuration: BotConfiguration, _ token: String) throws -> (
+            TelegramService, SQLiteRuntimeStore
+        ) {
             let store = try SQLiteRuntimeStore(path: configuration.database)
             let service = try TelegramService(
                 configuration: configuration, token: token, bundle: TestEnvironment.shippedDialogs(), store: store,
@@ -128,50 +130,75 @@ import Testing
         #expect(cardText.contains("6781"))
 
         // Someone who is not an officer cannot claim.
-        let cardID = try #require(await bot.fake.requests(method: "sendMessage").last {
-            $0.parameters["chat_id"]?.intValue == Self.group && $0.parameters["reply_markup"] != nil
-        }).parameters["message_thread_id"]?.intValue
+        let cardID = try #require(
+            await bot.fake.requests(method: "sendMessage").last {
+                $0.parameters["chat_id"]?.intValue == Self.group && $0.parameters["reply_markup"] != nil
+            }
+        ).parameters["message_thread_id"]?.intValue
         #expect(cardID == thread)
         let cards = await bot.fake.requests(method: "sendMessage").count
-        await bot.fake.officerPresses(chatID: Self.group, userID: Self.stranger, data: "desk:claim:\(c.id)", messageID: thread)
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.stranger, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.fake.requests(method: "sendMessage").count > cards })
         #expect(await bot.book[c.id]?.claimant == nil)
 
         // A configured officer claims; the beneficiary is told.
-        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
         #expect(await TestEnvironment.eventually { await bot.fake.requests(method: "answerCallbackQuery").count >= 2 })
 
         // Text both ways, then a photo from the officer and one from the beneficiary.
         await bot.fake.userSends(chatID: chat, text: "هل أرسل صورة الصك؟")
-        #expect(await TestEnvironment.eventually { await bot.topicTexts(thread).contains { $0.contains("هل أرسل صورة الصك؟") } })
-        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "نعم، أرسليها هنا من فضلك", threadID: thread)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).contains("نعم، أرسليها هنا من فضلك") })
-        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, photoFileID: "officer-form-photo", threadID: thread)
-        #expect(await TestEnvironment.eventually {
-            await bot.fake.requests(method: "sendPhoto").contains {
-                $0.parameters["chat_id"]?.intValue == chat && $0.parameters["photo"]?.stringValue == "officer-form-photo"
-            }
-        })
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.topicTexts(thread).contains { $0.contains("هل أرسل صورة الصك؟") }
+            })
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "نعم، أرسليها هنا من فضلك", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).contains("نعم، أرسليها هنا من فضلك")
+            })
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, photoFileID: "officer-form-photo", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.requests(method: "sendPhoto").contains {
+                    $0.parameters["chat_id"]?.intValue == chat
+                        && $0.parameters["photo"]?.stringValue == "officer-form-photo"
+                }
+            })
         await bot.fake.userSendsPhoto(chatID: chat, fileID: "beneficiary-deed-photo")
-        #expect(await TestEnvironment.eventually {
-            await bot.fake.requests(method: "sendPhoto").contains {
-                $0.parameters["chat_id"]?.intValue == Self.group && $0.parameters["photo"]?.stringValue == "beneficiary-deed-photo"
-                    && $0.parameters["message_thread_id"]?.intValue == thread
-            }
-        })
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.requests(method: "sendPhoto").contains {
+                    $0.parameters["chat_id"]?.intValue == Self.group
+                        && $0.parameters["photo"]?.stringValue == "beneficiary-deed-photo"
+                        && $0.parameters["message_thread_id"]?.intValue == thread
+                }
+            })
 
         // An internal note never reaches the beneficiary.
         let before = await bot.fake.sentTexts(chatID: chat).count
-        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "/note الأسرة معروفة لدى الجمعية", threadID: thread)
-        #expect(await TestEnvironment.eventually { await bot.book[c.id]?.transcript.contains { $0.text.contains("معروفة") } == true })
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "/note الأسرة معروفة لدى الجمعية", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.book[c.id]?.transcript.contains { $0.text.contains("معروفة") } == true
+            })
         #expect(await bot.fake.sentTexts(chatID: chat).count == before)
 
         // Release to the form: the survey first, then the form continues with its data.
-        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "/release help_request.form", threadID: thread)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true })
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "/release help_request.form", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true
+            })
         await bot.fake.userSends(chatID: chat, text: "ممتاز")
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).last?.contains("جوال") == true })
+        #expect(
+            await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).last?.contains("جوال") == true })
         let state = try #require(try bot.store.conversation(key(chat)))
         #expect(state.forms["help_request.form"]?["national_id"] == .text("1023456781"))
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.survey?.rating == "5" })
@@ -189,14 +216,19 @@ import Testing
         let thread = try #require(c.topicThreadID)
         try bot.restart()
         #expect(await bot.book[c.id]?.topicThreadID == thread, "the case and its topic are remembered")
-        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
         try bot.restart()
         await bot.fake.userSends(chatID: chat, text: "ما زلت هنا")
-        #expect(await TestEnvironment.eventually { await bot.topicTexts(thread).contains { $0.contains("ما زلت هنا") } })
+        #expect(
+            await TestEnvironment.eventually { await bot.topicTexts(thread).contains { $0.contains("ما زلت هنا") } })
         try bot.restart()
         await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "/release", threadID: thread)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true })
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true
+            })
         try bot.restart()
         await bot.fake.userSends(chatID: chat, text: "جيد")
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.survey?.rating == "3" })
@@ -210,12 +242,14 @@ import Testing
         let old = try #require(c.topicThreadID)
         await bot.fake.deleteTopic(chatID: Self.group, threadID: old)
         await bot.fake.userSends(chatID: chat, text: "هل من جديد؟")
-        #expect(await TestEnvironment.eventually {
-            let now = await bot.book[c.id]?.topicThreadID
-            return now != nil && now != old
-        })
+        #expect(
+            await TestEnvironment.eventually {
+                let now = await bot.book[c.id]?.topicThreadID
+                return now != nil && now != old
+            })
         let fresh = try #require(await bot.book[c.id]?.topicThreadID)
-        #expect(await TestEnvironment.eventually { await bot.topicTexts(fresh).contains { $0.contains("هل من جديد؟") } })
+        #expect(
+            await TestEnvironment.eventually { await bot.topicTexts(fresh).contains { $0.contains("هل من جديد؟") } })
     }
 
     @Test func theOfficerAPICanListClaimWriteAndRelease() async throws {
@@ -241,13 +275,21 @@ import Testing
         #expect(status == 200)
         #expect(((list["cases"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == c.id })
         #expect(try await call("POST", "/officer/cases/\(c.id)/claim").0 == 200)
-        #expect(try await call("POST", "/officer/cases/\(c.id)/messages", #"{"text":"مرحبًا، معك محمد من الجمعية"}"#).0 == 200)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).contains("مرحبًا، معك محمد من الجمعية") })
+        #expect(
+            try await call("POST", "/officer/cases/\(c.id)/messages", #"{"text":"مرحبًا، معك محمد من الجمعية"}"#).0
+                == 200)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).contains("مرحبًا، معك محمد من الجمعية")
+            })
         let (_, detail) = try await call("GET", "/officer/cases/\(c.id)")
         let transcript = ((detail["case"] as? [String: Any])?["transcript"] as? [[String: Any]]) ?? []
         #expect(transcript.contains { ($0["text"] as? String)?.contains("مرحبًا") == true })
         #expect(try await call("POST", "/officer/cases/\(c.id)/release", #"{"node":"help_request.form"}"#).0 == 200)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true })
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).last?.contains("كيف تقيّم") == true
+            })
         #expect(try await call("POST", "/officer/cases/\(c.id)/claim").0 == 409)
         let audit = try bot.store.auditEntries(caseID: c.id, limit: 100)
         #expect(audit.contains { $0.action == "claim" && $0.via == "api" })

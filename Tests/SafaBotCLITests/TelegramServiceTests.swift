@@ -1,8 +1,8 @@
 import BotRuntime
 import DialogCore
 import Foundation
-import SafaBotTestSupport
 import SQLiteStore
+import SafaBotTestSupport
 import Testing
 
 @testable import SafaBotCLI
@@ -64,7 +64,8 @@ import Testing
             #expect(texts.last?.contains("كيف تقيّم") == false, "the survey was answered")
         }
         let rejections = await bot.fake.rejections
-        #expect(rejections.isEmpty, "every request the bot sent is valid against the Bot API spec: \(rejections.prefix(3))")
+        #expect(
+            rejections.isEmpty, "every request the bot sent is valid against the Bot API spec: \(rejections.prefix(3))")
     }
 
     @Test func buttonPressesAreAnsweredAndAnOldButtonGetsTheCurrentQuestionAgain() async throws {
@@ -74,7 +75,8 @@ import Testing
         await bot.fake.userSends(chatID: chat, text: "/start")
         #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).count >= 2 })
         let menu = try #require(await bot.fake.requests(method: "sendMessage").last)
-        let buttons = menu.parameters["reply_markup"]?["inline_keyboard"]?.arrayValue?.flatMap { $0.arrayValue ?? [] } ?? []
+        let buttons =
+            menu.parameters["reply_markup"]?["inline_keyboard"]?.arrayValue?.flatMap { $0.arrayValue ?? [] } ?? []
         let helpData = try #require(buttons.first?["callback_data"]?.stringValue)
         await bot.fake.userPresses(chatID: chat, data: helpData)
         #expect(await TestEnvironment.eventually { await bot.fake.requests(method: "answerCallbackQuery").count == 1 })
@@ -115,6 +117,9 @@ import Testing
         try await bot.fake.pushUpdate(json: #"{"update_id": 5, "message": {"message_id": "not a number"}}"#)
         await bot.fake.userSends(chatID: 11, text: "/start")
         #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: 11).count == 2 })
-        #expect(await TestEnvironment.eventually { bot.service.metrics.prometheusText().contains("safabot_updates_invalid_total 1") })
+        #expect(
+            await TestEnvironment.eventually {
+                bot.service.metrics.prometheusText().contains("safabot_updates_invalid_total 1")
+            })
     }
 }

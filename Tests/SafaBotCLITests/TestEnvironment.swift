@@ -1,8 +1,8 @@
 import BotRuntime
 import DialogCore
 import Foundation
-import SafaBotTestSupport
 import SQLiteStore
+import SafaBotTestSupport
 
 @testable import SafaBotCLI
 

@@ -29,10 +29,12 @@ import Testing
             try? FileManager.default.removeItem(at: directory)
         }
 
-        func post(_ body: Data, secret: String?, path: String = "/telegram/webhook") async throws -> HTTPClientResponse {
+        func post(_ body: Data, secret: String?, path: String = "/telegram/webhook") async throws -> HTTPClientResponse
+        {
             var headers = [("Content-Type", "application/json")]
             if let secret { headers.append(("X-Telegram-Bot-Api-Secret-Token", secret)) }
-            return try await client.send(HTTPClientRequest(method: "POST", url: base + path, headers: headers, body: body))
+            return try await client.send(
+                HTTPClientRequest(method: "POST", url: base + path, headers: headers, body: body))
         }
 
         func get(_ path: String) async throws -> HTTPClientResponse {
@@ -108,7 +110,8 @@ import Testing
             let stranger: Int64 = 555
             await bot.fake.addPrivateChat(chatID: stranger)
             await bot.fake.addPrivateChat(chatID: Self.chat)
-            let wrong = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 1), secret: "not-the-secret")
+            let wrong = try await bot.post(
+                try Self.exampleUpdate(chat: stranger, updateID: 1), secret: "not-the-secret")
             let missing = try await bot.post(try Self.exampleUpdate(chat: stranger, updateID: 2), secret: nil)
             #expect(wrong.status == 403)
             #expect(missing.status == 403)
@@ -125,7 +128,9 @@ import Testing
     @Test func oversizedMalformedAndTruncatedBodiesAreRefused() async throws {
         let bot = try await start()
         try await withCleanup(bot.stop) {
-            let huge = Data(#"{"update_id": 9, "message": {"text": ""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 40_000)
+            let huge =
+                Data(#"{"update_id": 9, "message": {"text": ""#.utf8)
+                + Data(repeating: UInt8(ascii: "a"), count: 40_000)
                 + Data(#""}}"#.utf8)
             #expect(try await bot.post(huge, secret: Self.secret).status == 413)
             #expect(try await bot.post(Data("hello, not json".utf8), secret: Self.secret).status == 400)

@@ -55,7 +55,9 @@ public final class RuntimeMetrics: Sendable {
         counter("safabot_updates_received_total", "Updates accepted into the inbox.", v.updatesReceived)
         counter("safabot_updates_duplicate_total", "Updates already in the inbox, ignored.", v.updatesDuplicate)
         counter("safabot_updates_invalid_total", "Updates that could not be decoded, skipped.", v.updatesInvalid)
-        counter("safabot_updates_processed_total", "Updates run through the dialog engine and committed.", v.updatesProcessed)
+        counter(
+            "safabot_updates_processed_total", "Updates run through the dialog engine and committed.",
+            v.updatesProcessed)
         lines += ["# HELP safabot_sends_total Delivery attempts by outcome.", "# TYPE safabot_sends_total counter"]
         for outcome in ["sent", "retry", "failed"] {
             lines.append("safabot_sends_total{outcome=\"\(outcome)\"} \(v.sends[outcome] ?? 0)")

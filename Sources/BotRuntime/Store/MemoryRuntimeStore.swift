@@ -121,7 +121,8 @@ public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
         for event in step.deskEvents {
             storage.lastDeskEventID += 1
             storage.deskEvents.append(
-                (DeskEventRecord(id: storage.lastDeskEventID, key: step.key, event: event, at: step.committedAt), false))
+                (DeskEventRecord(id: storage.lastDeskEventID, key: step.key, event: event, at: step.committedAt), false)
+            )
         }
     }
 
@@ -143,7 +144,8 @@ public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
         locked { storage in
             if let platformID, !storage.deskPlatformIDs.insert(platformID).inserted { return false }
             storage.lastDeskEventID += 1
-            storage.deskEvents.append((DeskEventRecord(id: storage.lastDeskEventID, key: key, event: event, at: at), false))
+            storage.deskEvents.append(
+                (DeskEventRecord(id: storage.lastDeskEventID, key: key, event: event, at: at), false))
             return true
         }
     }

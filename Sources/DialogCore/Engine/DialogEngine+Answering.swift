@@ -27,12 +27,16 @@ extension DialogEngine {
             guard case .review(let review) = node.body else { return enter(settings.mainMenu, &turn) }
             switch resolveYesNo(turn, yes: Special.confirm, no: Special.edit) {
             case .option(let o) where o.id == Special.confirm: enter(NodeRef(review.next, in: ref.flow), &turn)
-            case .option: turn.state.phase = .pickingFieldToEdit; ask(&turn)
+            case .option:
+                turn.state.phase = .pickingFieldToEdit
+                ask(&turn)
             default: fail(reason: settings.texts.noMatch, &turn)
             }
         case .pickingFieldToEdit:
             guard case .option(let option) = resolve(currentOptions(turn.state), turn),
-                let index = formContext(turn.state)?.form.fields.firstIndex(where: { Special.fieldPrefix + $0.id == option.id })
+                let index = formContext(turn.state)?.form.fields.firstIndex(where: {
+                    Special.fieldPrefix + $0.id == option.id
+                })
             else { return fail(reason: settings.texts.noMatch, &turn) }
             turn.state.phase = .field(index: index, editing: true)
             turn.state.attempts = 0
@@ -59,14 +63,22 @@ extension DialogEngine {
                 turn.state.suspended = nil
                 enter(target, &turn)
             case .option:
-                if let suspended = turn.state.suspended { restore(suspended, &turn) } else { enter(settings.mainMenu, &turn) }
+                if let suspended = turn.state.suspended {
+                    restore(suspended, &turn)
+                } else {
+                    enter(settings.mainMenu, &turn)
+                }
             default:
                 fail(reason: settings.texts.noMatch, &turn)
             }
         case .offeringResume:
             switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
             case .option(let o) where o.id == Special.yes:
-                if let suspended = turn.state.suspended { restore(suspended, &turn) } else { enter(settings.mainMenu, &turn) }
+                if let suspended = turn.state.suspended {
+                    restore(suspended, &turn)
+                } else {
+                    enter(settings.mainMenu, &turn)
+                }
             case .option:
                 if let form = turn.state.suspended.flatMap({ suspendedForm($0) }) {
                     turn.state.forms[form.description] = nil
@@ -83,7 +95,9 @@ extension DialogEngine {
     private func answerChoice(_ node: Node, at ref: NodeRef, _ turn: inout Turn) {
         switch node.body {
         case .menu(_, let options):
-            guard case .option(let option) = resolve(options, turn) else { return failChoice(turn.event.content, &turn) }
+            guard case .option(let option) = resolve(options, turn) else {
+                return failChoice(turn.event.content, &turn)
+            }
             enter(NodeRef(option.goto ?? settings.mainMenu.description, in: ref.flow), &turn)
         case .survey(let survey):
             guard case .option(let option) = resolve(survey.options, turn) else {
@@ -173,7 +187,8 @@ extension DialogEngine {
     func fail(reason: String?, maxAttempts: Int? = nil, offering target: NodeRef? = nil, _ turn: inout Turn) {
         turn.state.attempts += 1
         if turn.state.attempts >= (maxAttempts ?? settings.maxAttempts), let node = turn.state.node {
-            offerOfficer(target ?? settings.officer, suspending: SuspendedQuestion(node: node, phase: turn.state.phase), &turn)
+            offerOfficer(
+                target ?? settings.officer, suspending: SuspendedQuestion(node: node, phase: turn.state.phase), &turn)
             return
         }
         if let reason { turn.say(reason) }

@@ -65,8 +65,10 @@ extension DialogEngine {
     func startHandoff(_ handoff: HandoffNode, at ref: NodeRef, _ turn: inout Turn) {
         let from = turn.state.node
         let fields = currentFormRef(turn.state).map { entries(ofForm: $0, turn.state) } ?? []
-        turn.effects.append(.handoff(HandoffRequest(queue: handoff.queue, reason: handoff.reason, from: from, fields: fields)))
-        let outside = handoff.textOutsideHours.flatMap { text in isWorkingTime.map { $0(turn.now) ? nil : text } ?? nil }
+        turn.effects.append(
+            .handoff(HandoffRequest(queue: handoff.queue, reason: handoff.reason, from: from, fields: fields)))
+        let outside = handoff.textOutsideHours.flatMap { text in isWorkingTime.map { $0(turn.now) ? nil : text } ?? nil
+        }
         turn.say(render(outside ?? handoff.text, in: ref.flow, turn.state))
         turn.state.node = ref
         turn.state.phase = .withOfficer(queue: handoff.queue)
@@ -82,7 +84,8 @@ extension DialogEngine {
             attestation: turn.state.attestations[formRef.description])
         turn.effects.append(.submitRequest(request))
         turn.state.requests.append(
-            RequestSummary(reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
+            RequestSummary(
+                reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
         var values = templateValues(flow: ref.flow, turn.state)
         values["reference"] = reference
         turn.say(Template.render(submit.text, values))

@@ -28,7 +28,8 @@ extension DialogEngine {
                     enter(NodeRef(exhausted, in: formRef.flow), &turn)
                 } else {
                     turn.say(reason)
-                    offerOfficer(settings.officer, suspending: SuspendedQuestion(node: node, phase: turn.state.phase), &turn)
+                    offerOfficer(
+                        settings.officer, suspending: SuspendedQuestion(node: node, phase: turn.state.phase), &turn)
                 }
                 return
             }

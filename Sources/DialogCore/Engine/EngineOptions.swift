@@ -12,7 +12,9 @@ struct EngineOptions: Sendable {
     init(_ bundle: DialogBundle) {
         typealias Special = DialogEngine.Special
         let texts = bundle.settings.texts
-        offerOfficer = [Option(id: Special.yes, label: texts.offerOfficerYes), Option(id: Special.no, label: texts.offerOfficerNo)]
+        offerOfficer = [
+            Option(id: Special.yes, label: texts.offerOfficerYes), Option(id: Special.no, label: texts.offerOfficerNo),
+        ]
         resume = [Option(id: Special.yes, label: texts.resumeYes), Option(id: Special.no, label: texts.resumeNo)]
         skip = Option(id: Special.skip, label: texts.skip)
         var byNode: [String: [Option]] = [:]
@@ -23,7 +25,8 @@ struct EngineOptions: Sendable {
                 switch node.body {
                 case .review(let review):
                     byNode[key] = [
-                        Option(id: Special.confirm, label: review.confirmLabel), Option(id: Special.edit, label: review.editLabel),
+                        Option(id: Special.confirm, label: review.confirmLabel),
+                        Option(id: Special.edit, label: review.editLabel),
                     ]
                 case .attestation(let attestation):
                     byNode[key] = [

@@ -90,8 +90,9 @@ public struct FAQExplanation: Sendable, Equatable, CustomStringConvertible {
         }
         let considered = topics.filter { $0.score > 0 || $0.partialWords > 0 }
         for topic in considered {
-            lines.append("  topic \(topic.topicID) \"\(topic.title)\": score \(topic.score)"
-                + (topic.score == 0 ? ", \(topic.partialWords) keyword word(s) present but no whole keyword" : ""))
+            lines.append(
+                "  topic \(topic.topicID) \"\(topic.title)\": score \(topic.score)"
+                    + (topic.score == 0 ? ", \(topic.partialWords) keyword word(s) present but no whole keyword" : ""))
             for hit in topic.hits {
                 let evidence = hit.words.map(Self.describe).joined(separator: "; ")
                 lines.append("    + \"\(hit.keyword)\" weight \(hit.weight): \(evidence)")

@@ -17,10 +17,13 @@ public enum DialogGraph {
         let ids = identifiers(bundle)
         for name in bundle.flows.keys.sorted() {
             let flow = bundle.flows[name]!
-            lines.append("  subgraph \(mermaidID("flow_" + name))[\"\(mermaidText(flow.title.map { "\(name): \($0)" } ?? name))\"]")
+            lines.append(
+                "  subgraph \(mermaidID("flow_" + name))[\"\(mermaidText(flow.title.map { "\(name): \($0)" } ?? name))\"]"
+            )
             for node in flow.nodes {
                 let ref = NodeRef(flow: name, node: node.id)
-                lines.append("    \(ids[ref]!)\(mermaidShape(node, text: mermaidText("\(node.id) (\(node.body.typeName))")))")
+                lines.append(
+                    "    \(ids[ref]!)\(mermaidShape(node, text: mermaidText("\(node.id) (\(node.body.typeName))")))")
             }
             lines.append("  end")
         }
@@ -45,14 +48,17 @@ public enum DialogGraph {
             lines.append("    label=\(dotString(flow.title.map { "\(name): \($0)" } ?? name));")
             for node in flow.nodes {
                 let ref = NodeRef(flow: name, node: node.id)
-                let shape = switch node.body {
-                case .menu, .survey: "diamond"
-                case .end: "doublecircle"
-                case .handoff: "hexagon"
-                case .form: "folder"
-                default: "box"
-                }
-                lines.append("    \(dotString(ref.description)) [label=\(dotString("\(node.id) (\(node.body.typeName))")), shape=\(shape)];")
+                let shape =
+                    switch node.body {
+                    case .menu, .survey: "diamond"
+                    case .end: "doublecircle"
+                    case .handoff: "hexagon"
+                    case .form: "folder"
+                    default: "box"
+                    }
+                lines.append(
+                    "    \(dotString(ref.description)) [label=\(dotString("\(node.id) (\(node.body.typeName))")), shape=\(shape)];"
+                )
             }
             lines.append("  }")
         }
@@ -117,7 +123,10 @@ public enum DialogGraph {
     }
 
     static func mermaidID(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_" })
+        String(
+            text.unicodeScalars.map {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? Character($0) : "_"
+            })
     }
 
     /// Text inside Mermaid quotes: quotes and markup characters become entity codes.

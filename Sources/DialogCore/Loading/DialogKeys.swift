@@ -10,7 +10,10 @@ enum DialogKeys {
     static let schemaKey = "$schema"
 
     static let bot = Shape(
-        required: ["version", "start", "mainMenu", "officer", "idleTimeoutMinutes", "maxAttempts", "commands", "texts", "validation"],
+        required: [
+            "version", "start", "mainMenu", "officer", "idleTimeoutMinutes", "maxAttempts", "commands", "texts",
+            "validation",
+        ],
         optional: [schemaKey, "survey"])
     static let commands = Shape(required: ["mainMenu", "back", "cancel", "officer"], optional: [])
     static let texts = Shape(
@@ -37,7 +40,8 @@ enum DialogKeys {
         "inquiry": Shape(required: ["text", "next"], optional: ["topics", "maxAttempts", "onNoMatch"]),
         "form": Shape(required: ["fields", "next"], optional: ["intro"]),
         "review": Shape(required: ["form", "text", "confirmLabel", "editLabel", "editPrompt", "next"], optional: []),
-        "attestation": Shape(required: ["form", "statement", "acceptLabel", "declineLabel", "next", "onDecline"], optional: []),
+        "attestation": Shape(
+            required: ["form", "statement", "acceptLabel", "declineLabel", "next", "onDecline"], optional: []),
         "submit": Shape(required: ["form", "requestType", "text", "next"], optional: []),
         "status": Shape(required: ["text", "itemText", "emptyText", "next"], optional: ["statusTexts"]),
         "handoff": Shape(required: ["queue", "text", "reason"], optional: ["textOutsideHours"]),
@@ -64,7 +68,8 @@ enum DialogKeys {
         }
     }
 
-    static func finding(_ severity: Finding.Severity, _ file: String, _ value: JSONValue, _ message: String) -> Finding {
+    static func finding(_ severity: Finding.Severity, _ file: String, _ value: JSONValue, _ message: String) -> Finding
+    {
         Finding(
             severity: severity, file: file, line: value.position.line, column: value.position.column,
             path: value.pathString, message: message)
@@ -78,14 +83,16 @@ enum DialogKeys {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

@@ -15,10 +15,14 @@ extension Node {
         func say(_ key: String, _ text: String?, required: Bool = true) {
             if let text { uses.append(TextUse(path: [.key(key)], text: text, kind: .say, required: required)) }
         }
-        func label(_ key: String, _ text: String) { uses.append(TextUse(path: [.key(key)], text: text, kind: .label, required: true)) }
+        func label(_ key: String, _ text: String) {
+            uses.append(TextUse(path: [.key(key)], text: text, kind: .label, required: true))
+        }
         func options(_ options: [Option], at prefix: [JSONPathComponent]) {
             for (k, option) in options.enumerated() {
-                uses.append(TextUse(path: prefix + [.index(k), .key("label")], text: option.label, kind: .label, required: true))
+                uses.append(
+                    TextUse(
+                        path: prefix + [.index(k), .key("label")], text: option.label, kind: .label, required: true))
             }
         }
         switch body {
@@ -33,9 +37,14 @@ extension Node {
                 let base: [JSONPathComponent] = [.key("fields"), .index(j)]
                 uses.append(TextUse(path: base + [.key("prompt")], text: field.prompt, kind: .say, required: true))
                 uses.append(TextUse(path: base + [.key("label")], text: field.label, kind: .say, required: true))
-                if let e = field.error { uses.append(TextUse(path: base + [.key("error")], text: e, kind: .validation, required: true)) }
+                if let e = field.error {
+                    uses.append(TextUse(path: base + [.key("error")], text: e, kind: .validation, required: true))
+                }
                 for code in field.errors.keys.sorted() {
-                    uses.append(TextUse(path: base + [.key("errors"), .key(code)], text: field.errors[code]!, kind: .validation, required: true))
+                    uses.append(
+                        TextUse(
+                            path: base + [.key("errors"), .key(code)], text: field.errors[code]!, kind: .validation,
+                            required: true))
                 }
                 options(field.options, at: base + [.key("options")])
             }
@@ -81,8 +90,10 @@ extension LintContext {
         for (index, node) in flow.nodes {
             let idPath = LintContext.nodePath(index, .key("id"))
             if let first = firstID[node.id] {
-                error(flow.file, idPath,
-                    "duplicate node id '\(node.id)' in flow '\(flow.name)' (first at \(positionText(flow.file, LintContext.nodePath(first, .key("id")))))")
+                error(
+                    flow.file, idPath,
+                    "duplicate node id '\(node.id)' in flow '\(flow.name)' (first at \(positionText(flow.file, LintContext.nodePath(first, .key("id")))))"
+                )
             } else {
                 firstID[node.id] = index
             }
@@ -94,7 +105,9 @@ extension LintContext {
                     continue
                 }
                 if use.kind == .label { checkLabelLength(use.text, file: flow.file, path: path) }
-                let allowed: Set<String> = use.kind == .validation ? ["min", "max"] : allowedTemplateNames(node: node, key: key, fieldNames: fieldNames)
+                let allowed: Set<String> =
+                    use.kind == .validation
+                    ? ["min", "max"] : allowedTemplateNames(node: node, key: key, fieldNames: fieldNames)
                 checkTemplates(use.text, allowed: allowed, file: flow.file, path: path)
             }
             checkStructure(of: node, index: index, in: flow)
@@ -104,19 +117,27 @@ extension LintContext {
     mutating func checkStructure(of node: Node, index: Int, in flow: LintFlow) {
         switch node.body {
         case .menu(_, let options):
-            if options.isEmpty { error(flow.file, LintContext.nodePath(index, .key("options")), "menu '\(node.id)' has no options") }
+            if options.isEmpty {
+                error(flow.file, LintContext.nodePath(index, .key("options")), "menu '\(node.id)' has no options")
+            }
             checkOptions(options, node: node, flow: flow, path: LintContext.nodePath(index, .key("options")))
         case .survey(let survey):
-            if survey.options.isEmpty { error(flow.file, LintContext.nodePath(index, .key("options")), "survey '\(node.id)' has no options") }
+            if survey.options.isEmpty {
+                error(flow.file, LintContext.nodePath(index, .key("options")), "survey '\(node.id)' has no options")
+            }
             checkOptions(survey.options, node: node, flow: flow, path: LintContext.nodePath(index, .key("options")))
         case .form(let form):
-            if form.fields.isEmpty { error(flow.file, LintContext.nodePath(index, .key("fields")), "form '\(node.id)' has no fields") }
+            if form.fields.isEmpty {
+                error(flow.file, LintContext.nodePath(index, .key("fields")), "form '\(node.id)' has no fields")
+            }
             var firstField: [String: Int] = [:]
             for (j, field) in form.fields.enumerated() {
                 let base = LintContext.nodePath(index, .key("fields"), .index(j))
                 if let first = firstField[field.id] {
-                    error(flow.file, base + [.key("id")],
-                        "duplicate field id '\(field.id)' in form '\(node.id)' (first at \(positionText(flow.file, LintContext.nodePath(index, .key("fields"), .index(first), .key("id")))))")
+                    error(
+                        flow.file, base + [.key("id")],
+                        "duplicate field id '\(field.id)' in form '\(node.id)' (first at \(positionText(flow.file, LintContext.nodePath(index, .key("fields"), .index(first), .key("id")))))"
+                    )
                 } else {
                     firstField[field.id] = j
                 }
@@ -128,26 +149,37 @@ extension LintContext {
 
     mutating func checkField(_ field: FormField, node: Node, flow: LintFlow, path: [JSONPathComponent]) {
         if !LintContext.isASCIIIdentifier(field.id) {
-            error(flow.file, path + [.key("id")], "field id '\(field.id)' must be an ASCII identifier (letters, digits, '_'; not starting with a digit)")
+            error(
+                flow.file, path + [.key("id")],
+                "field id '\(field.id)' must be an ASCII identifier (letters, digits, '_'; not starting with a digit)")
         }
         if field.type == .choice && field.options.isEmpty {
             error(flow.file, path + [.key("type")], "choice field '\(field.id)' has no options")
         }
         if field.type != .choice && !field.options.isEmpty {
-            warning(flow.file, path + [.key("options")], "field '\(field.id)' of type \(field.type.rawValue) ignores its options")
+            warning(
+                flow.file, path + [.key("options")],
+                "field '\(field.id)' of type \(field.type.rawValue) ignores its options")
         }
         if field.type == .choice { checkOptions(field.options, node: node, flow: flow, path: path + [.key("options")]) }
         if let min = field.min, let max = field.max, min > max {
-            error(flow.file, path + [.key("min")], "field '\(field.id)': min \(FieldValue.decimal(min).display) is greater than max \(FieldValue.decimal(max).display)")
+            error(
+                flow.file, path + [.key("min")],
+                "field '\(field.id)': min \(FieldValue.decimal(min).display) is greater than max \(FieldValue.decimal(max).display)"
+            )
         }
         if let min = field.minLength, let max = field.maxLength, min > max {
-            error(flow.file, path + [.key("minLength")], "field '\(field.id)': minLength \(min) is greater than maxLength \(max)")
+            error(
+                flow.file, path + [.key("minLength")],
+                "field '\(field.id)': minLength \(min) is greater than maxLength \(max)")
         }
         if let attempts = field.maxAttempts, attempts < 1 {
             error(flow.file, path + [.key("maxAttempts")], "field '\(field.id)': 'maxAttempts' must be at least 1")
         }
         for code in field.errors.keys.sorted() where !ValidationFailure.allCodes.contains(code) {
-            warning(flow.file, path + [.key("errors"), .key(code)], "unknown validation code '\(code)'; known codes: \(ValidationFailure.allCodes.joined(separator: ", "))")
+            warning(
+                flow.file, path + [.key("errors"), .key(code)],
+                "unknown validation code '\(code)'; known codes: \(ValidationFailure.allCodes.joined(separator: ", "))")
         }
     }
 
@@ -157,19 +189,28 @@ extension LintContext {
         for (k, option) in options.enumerated() {
             let optionPath = path + [.index(k), .key("id")]
             if let earlier = first[option.id] {
-                error(flow.file, optionPath,
-                    "duplicate option id '\(option.id)' in node '\(node.id)' (option \(earlier + 1) has it too; options without an id take their position)")
+                error(
+                    flow.file, optionPath,
+                    "duplicate option id '\(option.id)' in node '\(node.id)' (option \(earlier + 1) has it too; options without an id take their position)"
+                )
                 continue
             }
             first[option.id] = k
-            guard option.id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }) else {
-                error(flow.file, optionPath, "option id '\(option.id)' must use only ASCII letters, digits, '_' and '-'")
+            guard
+                option.id.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+                })
+            else {
+                error(
+                    flow.file, optionPath, "option id '\(option.id)' must use only ASCII letters, digits, '_' and '-'")
                 continue
             }
             let payload = "999999:\(flow.name).\(node.id):\(option.id)"
             if payload.utf8.count > LintContext.callbackLimit {
-                error(flow.file, optionPath,
-                    "button data '\(payload)' is \(payload.utf8.count) bytes; Telegram allows \(LintContext.callbackLimit) (shorten the flow, node or option id)")
+                error(
+                    flow.file, optionPath,
+                    "button data '\(payload)' is \(payload.utf8.count) bytes; Telegram allows \(LintContext.callbackLimit) (shorten the flow, node or option id)"
+                )
             }
         }
     }
@@ -177,10 +218,14 @@ extension LintContext {
     mutating func checkLabelLength(_ label: String, file: String, path: [JSONPathComponent]) {
         let count = label.count
         if count > LintContext.listRowLimit {
-            warning(file, path, "label is \(count) characters, too long for a WhatsApp list row (\(LintContext.listRowLimit))")
+            warning(
+                file, path,
+                "label is \(count) characters, too long for a WhatsApp list row (\(LintContext.listRowLimit))")
         } else if count > LintContext.buttonLimit {
-            warning(file, path,
-                "label is \(count) characters, longer than WhatsApp's \(LintContext.buttonLimit)-character button title; it will be shown as a list row (\(LintContext.listRowLimit)) or numbered text")
+            warning(
+                file, path,
+                "label is \(count) characters, longer than WhatsApp's \(LintContext.buttonLimit)-character button title; it will be shown as a list row (\(LintContext.listRowLimit)) or numbered text"
+            )
         }
     }
 
@@ -188,51 +233,77 @@ extension LintContext {
     mutating func checkValidationTexts() {
         guard let settings = input.settings else { return }
         let file = sources.botFile
-        let fields = input.flows.flatMap { $0.nodes.flatMap { entry -> [FormField] in
-            if case .form(let form) = entry.node.body { return form.fields }
-            return []
-        } }
+        let fields = input.flows.flatMap {
+            $0.nodes.flatMap { entry -> [FormField] in
+                if case .form(let form) = entry.node.body { return form.fields }
+                return []
+            }
+        }
         for code in ValidationFailure.allCodes where settings.validation[code] == nil {
             if fields.contains(where: { $0.errors[code] == nil }) {
-                warning(file, [.key("validation")],
-                    "no text for validation code '\(code)' in bot.json 'validation' nor in every field's 'errors'; the field's 'error' text or a generic text is shown")
+                warning(
+                    file, [.key("validation")],
+                    "no text for validation code '\(code)' in bot.json 'validation' nor in every field's 'errors'; the field's 'error' text or a generic text is shown"
+                )
             }
         }
         for code in settings.validation.keys.sorted() {
             let path: [JSONPathComponent] = [.key("validation"), .key(code)]
             if !ValidationFailure.allCodes.contains(code) {
-                warning(file, path, "unknown validation code '\(code)'; known codes: \(ValidationFailure.allCodes.joined(separator: ", "))")
+                warning(
+                    file, path,
+                    "unknown validation code '\(code)'; known codes: \(ValidationFailure.allCodes.joined(separator: ", "))"
+                )
             }
             let text = settings.validation[code]!
-            if text.trimmingWhitespace.isEmpty { error(file, path, "validation text '\(code)' is empty"); continue }
+            if text.trimmingWhitespace.isEmpty {
+                error(file, path, "validation text '\(code)' is empty")
+                continue
+            }
             checkTemplates(text, allowed: ["min", "max"], file: file, path: path)
         }
         let texts = settings.texts
         let entries: [(String, String, Bool)] = [
-            ("noMatch", texts.noMatch, false), ("offerOfficer", texts.offerOfficer, false), ("offerOfficerYes", texts.offerOfficerYes, true),
-            ("offerOfficerNo", texts.offerOfficerNo, true), ("resumePrompt", texts.resumePrompt, false), ("resumeYes", texts.resumeYes, true),
-            ("resumeNo", texts.resumeNo, true), ("cancelled", texts.cancelled, false), ("nothingToGoBack", texts.nothingToGoBack, false),
-            ("unexpectedAttachment", texts.unexpectedAttachment, false), ("expectedAttachment", texts.expectedAttachment, false),
+            ("noMatch", texts.noMatch, false), ("offerOfficer", texts.offerOfficer, false),
+            ("offerOfficerYes", texts.offerOfficerYes, true),
+            ("offerOfficerNo", texts.offerOfficerNo, true), ("resumePrompt", texts.resumePrompt, false),
+            ("resumeYes", texts.resumeYes, true),
+            ("resumeNo", texts.resumeNo, true), ("cancelled", texts.cancelled, false),
+            ("nothingToGoBack", texts.nothingToGoBack, false),
+            ("unexpectedAttachment", texts.unexpectedAttachment, false),
+            ("expectedAttachment", texts.expectedAttachment, false),
             ("skip", texts.skip, true), ("staleButton", texts.staleButton, false),
         ]
         for (key, text, isLabel) in entries {
             let path: [JSONPathComponent] = [.key("texts"), .key(key)]
-            if text.trimmingWhitespace.isEmpty { error(file, path, "text '\(key)' is empty"); continue }
+            if text.trimmingWhitespace.isEmpty {
+                error(file, path, "text '\(key)' is empty")
+                continue
+            }
             if isLabel { checkLabelLength(text, file: file, path: path) }
             checkTemplates(text, allowed: [], file: file, path: path)
         }
         let commands = settings.commands
-        for (key, words) in [("mainMenu", commands.mainMenu), ("back", commands.back), ("cancel", commands.cancel), ("officer", commands.officer)] {
+        for (key, words) in [
+            ("mainMenu", commands.mainMenu), ("back", commands.back), ("cancel", commands.cancel),
+            ("officer", commands.officer),
+        ] {
             if words.isEmpty { warning(file, [.key("commands"), .key(key)], "no words for the '\(key)' command") }
             for (k, word) in words.enumerated() where LintNormalizer.normalize(word).isEmpty {
-                error(file, [.key("commands"), .key(key), .index(k)], "command word \(k + 1) of '\(key)' is empty after normalisation")
+                error(
+                    file, [.key("commands"), .key(key), .index(k)],
+                    "command word \(k + 1) of '\(key)' is empty after normalisation")
             }
         }
     }
 
     static func isASCIIIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else { return false }
-        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        guard let first = s.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else {
+            return false
+        }
+        return s.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
     }
 }
 

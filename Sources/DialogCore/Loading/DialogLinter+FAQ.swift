@@ -10,8 +10,11 @@ enum LintNormalizer {
             case 0x0649: out.append("\u{064A}")
             case 0x0629: out.append("\u{0647}")
             default:
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { out.append(scalar) }
-                else if scalar.properties.isWhitespace, let last = out.last, last != " " { out.append(" ") }
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    out.append(scalar)
+                } else if scalar.properties.isWhitespace, let last = out.last, last != " " {
+                    out.append(" ")
+                }
             }
         }
         return String(String(out).trimmingWhitespace)
@@ -26,22 +29,30 @@ extension LintContext {
         for (index, topic) in input.faqTopics {
             let base: [JSONPathComponent] = [.key("topics"), .index(index)]
             if let first = firstTopic[topic.id] {
-                error(file, base + [.key("id")],
-                    "duplicate FAQ topic id '\(topic.id)' (first at \(positionText(file, [.key("topics"), .index(first), .key("id")])))")
+                error(
+                    file, base + [.key("id")],
+                    "duplicate FAQ topic id '\(topic.id)' (first at \(positionText(file, [.key("topics"), .index(first), .key("id")])))"
+                )
             } else {
                 firstTopic[topic.id] = index
             }
-            if topic.title.trimmingWhitespace.isEmpty { error(file, base + [.key("title")], "'title' of topic '\(topic.id)' is empty") }
-            else { checkLabelLength(topic.title, file: file, path: base + [.key("title")]) }
+            if topic.title.trimmingWhitespace.isEmpty {
+                error(file, base + [.key("title")], "'title' of topic '\(topic.id)' is empty")
+            } else {
+                checkLabelLength(topic.title, file: file, path: base + [.key("title")])
+            }
             if topic.answer.trimmingWhitespace.isEmpty && topic.goto == nil {
                 error(file, base + [.key("answer")], "'answer' of topic '\(topic.id)' is empty")
             }
             checkTemplates(topic.answer, allowed: [], file: file, path: base + [.key("answer")])
             if topic.keywords.isEmpty {
-                error(file, base + [.key("keywords")], "topic '\(topic.id)' has no keywords, so no question can match it")
+                error(
+                    file, base + [.key("keywords")], "topic '\(topic.id)' has no keywords, so no question can match it")
             }
             for (k, keyword) in topic.keywords.enumerated() where LintNormalizer.normalize(keyword).isEmpty {
-                warning(file, base + [.key("keywords"), .index(k)], "keyword \(k + 1) of topic '\(topic.id)' is empty after normalisation")
+                warning(
+                    file, base + [.key("keywords"), .index(k)],
+                    "keyword \(k + 1) of topic '\(topic.id)' is empty after normalisation")
             }
         }
         for word in faq.synonyms.keys.sorted() {
@@ -53,7 +64,9 @@ extension LintContext {
                 if normalized.isEmpty {
                     warning(file, path + [.index(k)], "synonym \(k + 1) of '\(word)' is empty after normalisation")
                 } else if normalized == canonical {
-                    warning(file, path + [.index(k)], "synonym '\(other)' of '\(word)' is the same word after normalisation (it maps to itself)")
+                    warning(
+                        file, path + [.index(k)],
+                        "synonym '\(other)' of '\(word)' is the same word after normalisation (it maps to itself)")
                 }
             }
         }

@@ -17,7 +17,9 @@ extension Node {
         case .message(_, let next): step("next", next)
         case .menu(_, let options):
             for (k, option) in options.enumerated() {
-                if let goto = option.goto { uses.append(TargetUse(path: [.key("options"), .index(k), .key("goto")], target: goto, role: .step)) }
+                if let goto = option.goto {
+                    uses.append(TargetUse(path: [.key("options"), .index(k), .key("goto")], target: goto, role: .step))
+                }
             }
         case .inquiry(let n):
             step("next", n.next)
@@ -26,7 +28,8 @@ extension Node {
             step("next", n.next)
             for (j, field) in n.fields.enumerated() {
                 if let target = field.onExhausted {
-                    uses.append(TargetUse(path: [.key("fields"), .index(j), .key("onExhausted")], target: target, role: .step))
+                    uses.append(
+                        TargetUse(path: [.key("fields"), .index(j), .key("onExhausted")], target: target, role: .step))
                 }
             }
         case .review(let n):
@@ -58,7 +61,9 @@ extension Node {
 extension LintContext {
     /// Resolves `target` and reports it when it names no node; returns the decoded node when there is one.
     @discardableResult
-    mutating func checkTarget(_ target: String, in flow: String, file: String, path: [JSONPathComponent], qualifiedOnly: Bool = false) -> (NodeRef, Node?)? {
+    mutating func checkTarget(
+        _ target: String, in flow: String, file: String, path: [JSONPathComponent], qualifiedOnly: Bool = false
+    ) -> (NodeRef, Node?)? {
         if target.isEmpty {
             error(file, path, "empty target; write a node id or flow.node")
             return nil
@@ -70,11 +75,13 @@ extension LintContext {
         let ref = NodeRef(target, in: flow)
         if input.brokenFlows.contains(ref.flow) { return nil }
         guard input.knownNodes.contains(ref) else {
-            let flowExists = input.flows.contains { $0.name == ref.flow } || input.knownNodes.contains { $0.flow == ref.flow }
+            let flowExists =
+                input.flows.contains { $0.name == ref.flow } || input.knownNodes.contains { $0.flow == ref.flow }
             if flowExists {
                 error(file, path, "unknown target '\(target)': flow '\(ref.flow)' has no node '\(ref.node)'")
             } else {
-                error(file, path, "unknown target '\(target)': there is no flow '\(ref.flow)' (no file \(ref.flow).json)")
+                error(
+                    file, path, "unknown target '\(target)': there is no flow '\(ref.flow)' (no file \(ref.flow).json)")
             }
             return nil
         }
@@ -90,14 +97,20 @@ extension LintContext {
         if let survey = settings.survey {
             checkTarget(survey.description, in: "", file: file, path: [.key("survey")])
             if let node = nodes[survey]?.node, node.body.typeName != "survey" {
-                error(file, [.key("survey")], "the survey node '\(survey)' must be a survey node, not \(node.body.typeName)")
+                error(
+                    file, [.key("survey")],
+                    "the survey node '\(survey)' must be a survey node, not \(node.body.typeName)")
             }
         }
         if let node = nodes[settings.officer]?.node, node.body.typeName != "handoff" {
-            error(file, [.key("officer")], "the officer node '\(settings.officer)' must be a handoff node, not \(node.body.typeName)")
+            error(
+                file, [.key("officer")],
+                "the officer node '\(settings.officer)' must be a handoff node, not \(node.body.typeName)")
         }
         if settings.maxAttempts < 1 { error(file, [.key("maxAttempts")], "'maxAttempts' must be at least 1") }
-        if settings.idleTimeoutMinutes < 1 { error(file, [.key("idleTimeoutMinutes")], "'idleTimeoutMinutes' must be at least 1") }
+        if settings.idleTimeoutMinutes < 1 {
+            error(file, [.key("idleTimeoutMinutes")], "'idleTimeoutMinutes' must be at least 1")
+        }
     }
 
     mutating func checkTargets() {
@@ -105,12 +118,16 @@ extension LintContext {
             for (index, node) in flow.nodes {
                 if case .menu(_, let options) = node.body {
                     for (k, option) in options.enumerated() where option.goto == nil {
-                        error(flow.file, LintContext.nodePath(index, .key("options"), .index(k)), "option \(k + 1) of menu '\(node.id)' has no 'goto'")
+                        error(
+                            flow.file, LintContext.nodePath(index, .key("options"), .index(k)),
+                            "option \(k + 1) of menu '\(node.id)' has no 'goto'")
                     }
                 }
                 for use in node.targetUses {
                     let path = LintContext.nodePath(index) + use.path
-                    guard let (ref, target) = checkTarget(use.target, in: flow.name, file: flow.file, path: path) else { continue }
+                    guard let (ref, target) = checkTarget(use.target, in: flow.name, file: flow.file, path: path) else {
+                        continue
+                    }
                     if use.role == .form, let target, target.body.typeName != "form" {
                         error(flow.file, path, "'\(use.target)' is a \(target.body.typeName) node, not a form")
                     }
@@ -119,14 +136,18 @@ extension LintContext {
                 if case .inquiry(let n) = node.body, let faq = input.faq, !input.faqBroken {
                     let ids = Set(faq.topics.map(\.id))
                     for (k, topic) in n.topics.enumerated() where !ids.contains(topic) {
-                        error(flow.file, LintContext.nodePath(index, .key("topics"), .index(k)), "unknown FAQ topic '\(topic)'")
+                        error(
+                            flow.file, LintContext.nodePath(index, .key("topics"), .index(k)),
+                            "unknown FAQ topic '\(topic)'")
                     }
                 }
             }
         }
         for (index, topic) in input.faqTopics {
             if let goto = topic.goto {
-                checkTarget(goto, in: "", file: sources.faqFile, path: [.key("topics"), .index(index), .key("goto")], qualifiedOnly: true)
+                checkTarget(
+                    goto, in: "", file: sources.faqFile, path: [.key("topics"), .index(index), .key("goto")],
+                    qualifiedOnly: true)
             }
         }
     }
@@ -167,11 +188,15 @@ extension LintContext {
                 let ref = NodeRef(flow: flow.name, node: node.id)
                 guard nodes[ref]?.index == index else { continue }
                 if !reached.contains(ref) {
-                    warning(flow.file, LintContext.nodePath(index, .key("id")),
-                        "node '\(node.id)' is never reached from the start, the main menu, the officer node or an FAQ topic")
+                    warning(
+                        flow.file, LintContext.nodePath(index, .key("id")),
+                        "node '\(node.id)' is never reached from the start, the main menu, the officer node or an FAQ topic"
+                    )
                 } else if !canExit.contains(ref) {
-                    warning(flow.file, LintContext.nodePath(index, .key("id")),
-                        "dead end: no path from node '\(node.id)' leads back to the main menu, an end node or an officer")
+                    warning(
+                        flow.file, LintContext.nodePath(index, .key("id")),
+                        "dead end: no path from node '\(node.id)' leads back to the main menu, an end node or an officer"
+                    )
                 }
             }
         }
@@ -191,12 +216,16 @@ extension LintContext {
             }
             if let ref = current, state[ref] == 1, let loopStart = chain.firstIndex(of: ref) {
                 let cycle = Array(chain[loopStart...])
-                let first = cycle.min { (nodes[$0]!.flow.name, nodes[$0]!.index) < (nodes[$1]!.flow.name, nodes[$1]!.index) }!
+                let first = cycle.min {
+                    (nodes[$0]!.flow.name, nodes[$0]!.index) < (nodes[$1]!.flow.name, nodes[$1]!.index)
+                }!
                 let entry = nodes[first]!
                 let rotated = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
-                let names = (rotated + [first]).map { $0.flow == first.flow ? $0.node : $0.description }.joined(separator: " → ")
+                let names = (rotated + [first]).map { $0.flow == first.flow ? $0.node : $0.description }.joined(
+                    separator: " → ")
                 let key: JSONPathComponent = entry.node.body.typeName == "end" ? .key("id") : .key("next")
-                error(entry.flow.file, LintContext.nodePath(entry.index, key),
+                error(
+                    entry.flow.file, LintContext.nodePath(entry.index, key),
                     "infinite loop: \(names) never waits for the beneficiary")
             }
             for ref in chain { state[ref] = 2 }

@@ -45,11 +45,17 @@ extension LintContext {
             let name = String(rest[open.upperBound..<close.lowerBound])
             if let inner = Substring(name).range(of: "{{") {
                 error(file, path, "unclosed '{{' in text; write '{{name}}'")
-                rest = rest[rest.index(open.upperBound, offsetBy: name.distance(from: name.startIndex, to: inner.lowerBound))...]
+                rest =
+                    rest[
+                        rest.index(
+                            open.upperBound, offsetBy: name.distance(from: name.startIndex, to: inner.lowerBound))...]
                 continue
             }
             if !allowed.contains(name) {
-                let hint = allowed.isEmpty ? "no template fields are allowed here" : "allowed here: \(allowed.sorted().joined(separator: ", "))"
+                let hint =
+                    allowed.isEmpty
+                    ? "no template fields are allowed here"
+                    : "allowed here: \(allowed.sorted().joined(separator: ", "))"
                 error(file, path, "unknown template field '{{\(name)}}'; \(hint)")
             }
             rest = rest[close.upperBound...]

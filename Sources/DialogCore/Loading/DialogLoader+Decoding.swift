@@ -12,7 +12,9 @@ extension DialogLoader {
         do {
             return try JSONDecoder().decode(T.self, from: value.jsonData)
         } catch let error as DecodingError {
-            if let finding = finding(for: error, in: value, file: file, subject: subject, reportMissingKeys: reportMissingKeys) {
+            if let finding = finding(
+                for: error, in: value, file: file, subject: subject, reportMissingKeys: reportMissingKeys)
+            {
                 findings.append(finding)
             }
             return nil
@@ -42,14 +44,17 @@ extension DialogLoader {
         }
         func name(_ codingPath: [any CodingKey]) -> String {
             guard let last = codingPath.last else { return subject }
-            if last.intValue != nil, codingPath.count >= 2 { return "'\(codingPath[codingPath.count - 2].stringValue)[\(last.intValue!)]'" }
+            if last.intValue != nil, codingPath.count >= 2 {
+                return "'\(codingPath[codingPath.count - 2].stringValue)[\(last.intValue!)]'"
+            }
             return "'\(last.stringValue)'"
         }
         switch error {
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let value = locate(context.codingPath)
             let relative = context.codingPath.isEmpty ? subject : "\(name(context.codingPath)) in \(subject)"
-            return DialogKeys.finding(.error, file, value, "expected \(describe(type)) for \(relative), found \(value.kindName)")
+            return DialogKeys.finding(
+                .error, file, value, "expected \(describe(type)) for \(relative), found \(value.kindName)")
         case .keyNotFound(let key, let context):
             guard reportMissingKeys else { return nil }
             let object = locate(context.codingPath)
@@ -58,10 +63,12 @@ extension DialogLoader {
         case .dataCorrupted(let context):
             let value = locate(context.codingPath)
             var message = context.debugDescription
-            if context.codingPath.last?.stringValue == "type", let text = value.stringValue, FieldKind(rawValue: text) == nil,
+            if context.codingPath.last?.stringValue == "type", let text = value.stringValue,
+                FieldKind(rawValue: text) == nil,
                 message.hasPrefix("Cannot initialize")
             {
-                message = "unknown field type '\(text)'; expected one of \(FieldKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                message =
+                    "unknown field type '\(text)'; expected one of \(FieldKind.allCases.map(\.rawValue).joined(separator: ", "))"
             }
             return DialogKeys.finding(.error, file, value, "\(message) (in \(subject))")
         @unknown default:
@@ -78,7 +85,9 @@ extension DialogLoader {
         case is [String].Type: "a list of strings"
         case is [String: String].Type, is [String: [String]].Type: "an object"
         default:
-            String(describing: type).hasPrefix("Array") ? "a list" : (String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of type \(type)")
+            String(describing: type).hasPrefix("Array")
+                ? "a list"
+                : (String(describing: type).hasPrefix("Dictionary") ? "an object" : "a value of type \(type)")
         }
     }
 }

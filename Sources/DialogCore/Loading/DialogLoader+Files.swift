@@ -13,7 +13,8 @@ extension DialogLoader {
         }
         func member<T: Decodable>(_ key: String, _ type: T.Type) -> T? {
             guard let value = root[key] else { return nil }
-            return decode(T.self, from: value, file: file, subject: "'\(key)'", reportMissingKeys: false, into: &findings)
+            return decode(
+                T.self, from: value, file: file, subject: "'\(key)'", reportMissingKeys: false, into: &findings)
         }
         let start = member("start", NodeRef.self)
         let mainMenu = member("mainMenu", NodeRef.self)
@@ -24,7 +25,8 @@ extension DialogLoader {
         let commands = member("commands", GlobalCommands.self)
         let texts = member("texts", BotTexts.self)
         let validation = member("validation", [String: String].self)
-        guard findings[before...].allSatisfy({ $0.severity != .error }), let start, let mainMenu, let officer, let idle, let attempts,
+        guard findings[before...].allSatisfy({ $0.severity != .error }), let start, let mainMenu, let officer, let idle,
+            let attempts,
             let commands, let texts, let validation
         else { return nil }
         return BotSettings(
@@ -40,24 +42,32 @@ extension DialogLoader {
         DialogKeys.check(root, DialogKeys.faq, file: file, subject: "faq.json", into: &findings)
         var synonyms: [String: [String]] = [:]
         if let value = root["synonyms"] {
-            synonyms = decode([String: [String]].self, from: value, file: file, subject: "'synonyms'", into: &findings) ?? [:]
+            synonyms =
+                decode([String: [String]].self, from: value, file: file, subject: "'synonyms'", into: &findings) ?? [:]
         }
         var topics: [(index: Int, topic: FAQTopic)] = []
         if let list = root["topics"] {
             if case .array(let items) = list.kind {
                 for (index, item) in items.enumerated() {
                     guard case .object = item.kind else {
-                        findings.append(DialogKeys.finding(.error, file, item, "expected an object for topic \(index + 1), found \(item.kindName)"))
+                        findings.append(
+                            DialogKeys.finding(
+                                .error, file, item, "expected an object for topic \(index + 1), found \(item.kindName)")
+                        )
                         continue
                     }
                     let subject = item["id"]?.stringValue.map { "topic '\($0)'" } ?? "topic \(index + 1)"
                     DialogKeys.check(item, DialogKeys.topic, file: file, subject: subject, into: &findings)
-                    if let topic = decode(FAQTopic.self, from: item, file: file, subject: subject, reportMissingKeys: false, into: &findings) {
+                    if let topic = decode(
+                        FAQTopic.self, from: item, file: file, subject: subject, reportMissingKeys: false,
+                        into: &findings)
+                    {
                         topics.append((index, topic))
                     }
                 }
             } else {
-                findings.append(DialogKeys.finding(.error, file, list, "expected a list for 'topics', found \(list.kindName)"))
+                findings.append(
+                    DialogKeys.finding(.error, file, list, "expected a list for 'topics', found \(list.kindName)"))
             }
         }
         let complete = findings[before...].allSatisfy { $0.severity != .error }
@@ -73,30 +83,40 @@ extension DialogLoader {
         DialogKeys.check(root, DialogKeys.flow, file: file, subject: fileLabel, into: &findings)
         if name.isEmpty || name.contains(".") {
             findings.append(
-                DialogKeys.finding(.error, file, root, "flow file names must not contain '.' (targets are written flow.node)"))
+                DialogKeys.finding(
+                    .error, file, root, "flow file names must not contain '.' (targets are written flow.node)"))
         }
         if let flowValue = root["flow"] {
             if let written = flowValue.stringValue {
                 if written != name {
                     findings.append(
-                        DialogKeys.finding(.error, file, flowValue, "flow name '\(written)' does not match the file name; expected '\(name)'"))
+                        DialogKeys.finding(
+                            .error, file, flowValue,
+                            "flow name '\(written)' does not match the file name; expected '\(name)'"))
                 }
             } else {
-                findings.append(DialogKeys.finding(.error, file, flowValue, "expected a string for 'flow', found \(flowValue.kindName)"))
+                findings.append(
+                    DialogKeys.finding(
+                        .error, file, flowValue, "expected a string for 'flow', found \(flowValue.kindName)"))
             }
         }
         var title: String?
-        if let value = root["title"] { title = decode(String.self, from: value, file: file, subject: "'title'", into: &findings) }
+        if let value = root["title"] {
+            title = decode(String.self, from: value, file: file, subject: "'title'", into: &findings)
+        }
         var nodes: [(index: Int, node: Node)] = []
         var ids: [String] = []
         if let list = root["nodes"] {
             if case .array(let items) = list.kind {
                 for (index, item) in items.enumerated() {
                     if let id = item["id"]?.stringValue { ids.append(id) }
-                    if let node = loadNode(item, index: index, file: file, into: &findings) { nodes.append((index, node)) }
+                    if let node = loadNode(item, index: index, file: file, into: &findings) {
+                        nodes.append((index, node))
+                    }
                 }
             } else {
-                findings.append(DialogKeys.finding(.error, file, list, "expected a list for 'nodes', found \(list.kindName)"))
+                findings.append(
+                    DialogKeys.finding(.error, file, list, "expected a list for 'nodes', found \(list.kindName)"))
             }
         }
         let complete = findings[before...].allSatisfy { $0.severity != .error }
@@ -107,18 +127,22 @@ extension DialogLoader {
 
     static func loadNode(_ item: JSONValue, index: Int, file: String, into findings: inout [Finding]) -> Node? {
         guard case .object = item.kind else {
-            findings.append(DialogKeys.finding(.error, file, item, "expected an object for node \(index + 1), found \(item.kindName)"))
+            findings.append(
+                DialogKeys.finding(
+                    .error, file, item, "expected an object for node \(index + 1), found \(item.kindName)"))
             return nil
         }
         let before = findings.count
         guard let idValue = item["id"], let id = idValue.stringValue else {
-            let message = item["id"].map { "expected a string for the node's 'id', found \($0.kindName)" }
+            let message =
+                item["id"].map { "expected a string for the node's 'id', found \($0.kindName)" }
                 ?? "node \(index + 1) is missing required key 'id'"
             findings.append(DialogKeys.finding(.error, file, item["id"] ?? item, message))
             return nil
         }
         if id.isEmpty || id.contains(".") {
-            findings.append(DialogKeys.finding(.error, file, idValue, "node id '\(id)' must be non-empty and must not contain '.'"))
+            findings.append(
+                DialogKeys.finding(.error, file, idValue, "node id '\(id)' must be non-empty and must not contain '.'"))
         }
         guard let typeValue = item["type"] else {
             findings.append(DialogKeys.finding(.error, file, item, "node '\(id)' is missing required key 'type'"))
@@ -129,7 +153,8 @@ extension DialogLoader {
             findings.append(
                 DialogKeys.finding(
                     .error, file, typeValue,
-                    "unknown node type \(written) for node '\(id)'; expected one of \(Node.typeNames.joined(separator: ", "))"))
+                    "unknown node type \(written) for node '\(id)'; expected one of \(Node.typeNames.joined(separator: ", "))"
+                ))
             return nil
         }
         let subject = "node '\(id)' (type \(type))"
@@ -138,18 +163,26 @@ extension DialogLoader {
         DialogKeys.check(item, full, file: file, subject: subject, into: &findings)
         // Fields and options one by one, so each bad one is its own finding.
         for (j, field) in (item["fields"]?.elements ?? []).enumerated() {
-            let fieldSubject = field["id"]?.stringValue.map { "field '\($0)' of node '\(id)'" } ?? "field \(j + 1) of node '\(id)'"
+            let fieldSubject =
+                field["id"]?.stringValue.map { "field '\($0)' of node '\(id)'" } ?? "field \(j + 1) of node '\(id)'"
             guard case .object = field.kind else {
-                findings.append(DialogKeys.finding(.error, file, field, "expected an object for \(fieldSubject), found \(field.kindName)"))
+                findings.append(
+                    DialogKeys.finding(
+                        .error, file, field, "expected an object for \(fieldSubject), found \(field.kindName)"))
                 continue
             }
             DialogKeys.check(field, DialogKeys.field, file: file, subject: fieldSubject, into: &findings)
             checkOptions(field["options"], owner: fieldSubject, file: file, into: &findings)
-            _ = decode(FormField.self, from: field, file: file, subject: fieldSubject, reportMissingKeys: false, into: &findings)
+            _ = decode(
+                FormField.self, from: field, file: file, subject: fieldSubject, reportMissingKeys: false,
+                into: &findings)
         }
-        if type == "menu" || type == "survey" { checkOptions(item["options"], owner: subject, file: file, into: &findings) }
+        if type == "menu" || type == "survey" {
+            checkOptions(item["options"], owner: subject, file: file, into: &findings)
+        }
         var nodeFindings: [Finding] = []
-        let node = decode(Node.self, from: item, file: file, subject: subject, reportMissingKeys: false, into: &nodeFindings)
+        let node = decode(
+            Node.self, from: item, file: file, subject: subject, reportMissingKeys: false, into: &nodeFindings)
         // A field's or option's error is already reported where it is; do not repeat it for the whole node.
         let seen = Set(findings[before...].map { SourcePosition(line: $0.line, column: $0.column) })
         findings += nodeFindings.filter { !seen.contains(SourcePosition(line: $0.line, column: $0.column)) }
@@ -160,11 +193,14 @@ extension DialogLoader {
         for (k, option) in (list?.elements ?? []).enumerated() {
             let subject = "option \(k + 1) of \(owner)"
             guard case .object = option.kind else {
-                findings.append(DialogKeys.finding(.error, file, option, "expected an object for \(subject), found \(option.kindName)"))
+                findings.append(
+                    DialogKeys.finding(
+                        .error, file, option, "expected an object for \(subject), found \(option.kindName)"))
                 continue
             }
             DialogKeys.check(option, DialogKeys.option, file: file, subject: subject, into: &findings)
-            _ = decode(Option.self, from: option, file: file, subject: subject, reportMissingKeys: false, into: &findings)
+            _ = decode(
+                Option.self, from: option, file: file, subject: subject, reportMissingKeys: false, into: &findings)
         }
     }
 }

@@ -15,7 +15,8 @@ public enum DialogLoader {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
             let finding = Finding(
-                severity: .error, file: dirFile, line: 1, column: 1, path: "", message: "cannot read the dialog directory")
+                severity: .error, file: dirFile, line: 1, column: 1, path: "",
+                message: "cannot read the dialog directory")
             return DialogLoadResult(bundle: nil, findings: [finding], sources: DialogSources())
         }
         var files: [String: Data] = [:]
@@ -23,12 +24,15 @@ public enum DialogLoader {
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
             let path = (prefix.hasSuffix("/") ? prefix : prefix + "/") + name
             if let data = FileManager.default.contents(atPath: url.path) {
                 files[path] = data
             } else {
-                findings.append(Finding(severity: .error, file: path, line: 1, column: 1, path: "", message: "cannot read the file"))
+                findings.append(
+                    Finding(severity: .error, file: path, line: 1, column: 1, path: "", message: "cannot read the file")
+                )
             }
         }
         var result = load(files: files, botFileHint: (prefix.hasSuffix("/") ? prefix : prefix + "/") + "bot.json")
@@ -67,11 +71,18 @@ public enum DialogLoader {
             case .failure(let error):
                 findings.append(
                     Finding(
-                        severity: .error, file: path, line: error.position.line, column: error.position.column, path: "",
+                        severity: .error, file: path, line: error.position.line, column: error.position.column,
+                        path: "",
                         message: error.message))
                 if name != "bot.json" && name != "faq.json" { input.brokenFlows.insert(String(name.dropLast(5))) }
-                if name == "bot.json" { sources.botFile = path; input.botBroken = true }
-                if name == "faq.json" { sources.faqFile = path; input.faqBroken = true }
+                if name == "bot.json" {
+                    sources.botFile = path
+                    input.botBroken = true
+                }
+                if name == "faq.json" {
+                    sources.faqFile = path
+                    input.faqBroken = true
+                }
                 continue
             case .success(let parsed): document = parsed
             }
@@ -81,12 +92,20 @@ public enum DialogLoader {
                     Finding(
                         severity: .error, file: path, line: duplicate.position.line, column: duplicate.position.column,
                         path: jsonPathString(duplicate.objectPath + [.key(duplicate.key)]),
-                        message: "duplicate key '\(duplicate.key)' (first written at \(duplicate.firstPosition)); only one of them would be used"))
+                        message:
+                            "duplicate key '\(duplicate.key)' (first written at \(duplicate.firstPosition)); only one of them would be used"
+                    ))
             }
             guard checkVersion(document.root, file: path, into: &findings) else {
-                if name == "bot.json" { sources.botFile = path; input.botBroken = true }
-                else if name == "faq.json" { sources.faqFile = path; input.faqBroken = true }
-                else { input.brokenFlows.insert(String(name.dropLast(5))) }
+                if name == "bot.json" {
+                    sources.botFile = path
+                    input.botBroken = true
+                } else if name == "faq.json" {
+                    sources.faqFile = path
+                    input.faqBroken = true
+                } else {
+                    input.brokenFlows.insert(String(name.dropLast(5)))
+                }
                 continue
             }
             switch name {
@@ -118,7 +137,9 @@ public enum DialogLoader {
             findings.append(
                 Finding(
                     severity: .error, file: sources.botFile, line: 1, column: 1, path: "",
-                    message: "bot.json is missing: it names the start node, the main menu, the officer node and the shared texts"))
+                    message:
+                        "bot.json is missing: it names the start node, the main menu, the officer node and the shared texts"
+                ))
             input.botBroken = true
         }
         input.sources = sources
@@ -148,28 +169,38 @@ public enum DialogLoader {
         var seen = Set<Finding>()
         let unique = findings.filter { seen.insert($0).inserted }
         return unique.enumerated().sorted { a, b in
-            (a.element.file, a.element.line, a.element.column, a.offset) < (b.element.file, b.element.line, b.element.column, b.offset)
+            (a.element.file, a.element.line, a.element.column, a.offset) < (
+                b.element.file, b.element.line, b.element.column, b.offset
+            )
         }.map(\.element)
     }
 
     /// `version` comes first: a file in a format this loader does not know is not read further.
     static func checkVersion(_ root: JSONValue, file: String, into findings: inout [Finding]) -> Bool {
         guard case .object = root.kind else {
-            findings.append(DialogKeys.finding(.error, file, root, "expected a JSON object at the top of the file, found \(root.kindName)"))
+            findings.append(
+                DialogKeys.finding(
+                    .error, file, root, "expected a JSON object at the top of the file, found \(root.kindName)"))
             return false
         }
         guard let version = root["version"] else {
             findings.append(
-                DialogKeys.finding(.error, file, root, "missing 'version'; add \"version\": \(supportedVersion) (the format this SafaBot reads)"))
+                DialogKeys.finding(
+                    .error, file, root,
+                    "missing 'version'; add \"version\": \(supportedVersion) (the format this SafaBot reads)"))
             return false
         }
         guard case .number(let text) = version.kind, let number = Int(text) else {
-            findings.append(DialogKeys.finding(.error, file, version, "'version' must be a whole number, found \(version.kindName)"))
+            findings.append(
+                DialogKeys.finding(.error, file, version, "'version' must be a whole number, found \(version.kindName)")
+            )
             return false
         }
         guard number == supportedVersion else {
             findings.append(
-                DialogKeys.finding(.error, file, version, "unsupported version \(number); this SafaBot reads version \(supportedVersion)"))
+                DialogKeys.finding(
+                    .error, file, version,
+                    "unsupported version \(number); this SafaBot reads version \(supportedVersion)"))
             return false
         }
         return true

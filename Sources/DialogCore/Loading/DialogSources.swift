@@ -9,7 +9,10 @@ public struct DialogSources: Sendable, Equatable {
     /// Flow name → path of its file.
     public var flowFiles: [String: String]
 
-    public init(documents: [String: JSONValue] = [:], botFile: String = "bot.json", faqFile: String = "faq.json", flowFiles: [String: String] = [:]) {
+    public init(
+        documents: [String: JSONValue] = [:], botFile: String = "bot.json", faqFile: String = "faq.json",
+        flowFiles: [String: String] = [:]
+    ) {
         self.documents = documents
         self.botFile = botFile
         self.faqFile = faqFile
@@ -20,9 +23,12 @@ public struct DialogSources: Sendable, Equatable {
     public func file(ofFlow flow: String) -> String { flowFiles[flow] ?? "\(flow).json" }
 
     /// A finding at `path` in `file`, or at the deepest value along the path that exists (1:1 when the file is unknown).
-    public func finding(_ severity: Finding.Severity, _ file: String, _ path: [JSONPathComponent], _ message: String) -> Finding {
+    public func finding(_ severity: Finding.Severity, _ file: String, _ path: [JSONPathComponent], _ message: String)
+        -> Finding
+    {
         guard let root = documents[file] else {
-            return Finding(severity: severity, file: file, line: 1, column: 1, path: jsonPathString(path), message: message)
+            return Finding(
+                severity: severity, file: file, line: 1, column: 1, path: jsonPathString(path), message: message)
         }
         let value = root.deepest(path)
         return Finding(
@@ -31,8 +37,12 @@ public struct DialogSources: Sendable, Equatable {
     }
 
     /// A finding at the key (not the value) of `path`'s last member, for problems about the key itself.
-    public func findingAtKey(_ severity: Finding.Severity, _ file: String, _ path: [JSONPathComponent], _ message: String) -> Finding {
-        guard let root = documents[file], case .key(let key)? = path.last else { return finding(severity, file, path, message) }
+    public func findingAtKey(
+        _ severity: Finding.Severity, _ file: String, _ path: [JSONPathComponent], _ message: String
+    ) -> Finding {
+        guard let root = documents[file], case .key(let key)? = path.last else {
+            return finding(severity, file, path, message)
+        }
         let parent = root.deepest(Array(path.dropLast()))
         guard parent.path == Array(path.dropLast()), let member = parent.members.first(where: { $0.key == key }) else {
             return finding(severity, file, path, message)

@@ -186,13 +186,16 @@ struct JSONLocatorParser {
             skipWhitespace()
             let value = try parseValue(path: path + [.key(key)], depth: depth)
             if let first = firstSeen[key] {
-                duplicates.append(JSONDuplicateKey(key: key, objectPath: path, position: keyPosition, firstPosition: first))
+                duplicates.append(
+                    JSONDuplicateKey(key: key, objectPath: path, position: keyPosition, firstPosition: first))
             } else {
                 firstSeen[key] = keyPosition
             }
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
             skipWhitespace()
-            guard offset < bytes.count else { throw error("unexpected end of file, expected ',' or '}' after object member") }
+            guard offset < bytes.count else {
+                throw error("unexpected end of file, expected ',' or '}' after object member")
+            }
             switch bytes[offset] {
             case UInt8(ascii: ","): offset += 1
             case UInt8(ascii: "}"):
@@ -216,7 +219,9 @@ struct JSONLocatorParser {
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
             items.append(try parseValue(path: path + [.index(items.count)], depth: depth))
             skipWhitespace()
-            guard offset < bytes.count else { throw error("unexpected end of file, expected ',' or ']' after array element") }
+            guard offset < bytes.count else {
+                throw error("unexpected end of file, expected ',' or ']' after array element")
+            }
             switch bytes[offset] {
             case UInt8(ascii: ","): offset += 1
             case UInt8(ascii: "]"):
@@ -236,9 +241,15 @@ struct JSONLocatorParser {
         var value: UInt32
         switch b0 {
         case 0x00...0x7F: return (Unicode.Scalar(b0), 1)
-        case 0xC2...0xDF: length = 2; value = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(b0 & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(b0 & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            value = UInt32(b0 & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            value = UInt32(b0 & 0x07)
         default: return nil
         }
         guard i + length <= bytes.count else { return nil }
@@ -259,7 +270,8 @@ struct JSONLocatorParser {
         var runStart = offset
         func flush(_ parser: JSONLocatorParser, _ scalars: inout String.UnicodeScalarView, _ from: Int) {
             if from < parser.offset {
-                scalars.append(contentsOf: String(decoding: parser.bytes[from..<parser.offset], as: UTF8.self).unicodeScalars)
+                scalars.append(
+                    contentsOf: String(decoding: parser.bytes[from..<parser.offset], as: UTF8.self).unicodeScalars)
             }
         }
         while true {
@@ -277,15 +289,17 @@ struct JSONLocatorParser {
                 continue
             }
             if b < 0x20 {
-                throw error(b == 0x0A
-                    ? "unterminated string: line break before the closing '\"' (write \\n for a new line)"
-                    : "control character U+\(String(format: "%04X", Int(b))) must be escaped in a string")
+                throw error(
+                    b == 0x0A
+                        ? "unterminated string: line break before the closing '\"' (write \\n for a new line)"
+                        : "control character U+\(String(format: "%04X", Int(b))) must be escaped in a string")
             }
             if b < 0x80 {
                 offset += 1
             } else {
                 guard let (_, length) = decodeScalar(at: offset) else {
-                    throw error("invalid UTF-8 byte 0x\(String(format: "%02X", Int(b))) in string; save the file as UTF-8")
+                    throw error(
+                        "invalid UTF-8 byte 0x\(String(format: "%02X", Int(b))) in string; save the file as UTF-8")
                 }
                 offset += length
             }
@@ -309,13 +323,19 @@ struct JSONLocatorParser {
         case UInt8(ascii: "u"):
             let high = try parseHex4()
             if (0xD800...0xDBFF).contains(high) {
-                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
-                    throw error("unpaired surrogate \\u\(String(format: "%04X", high)): expected a low surrogate \\uDC00-\\uDFFF")
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                    bytes[offset + 1] == UInt8(ascii: "u")
+                else {
+                    throw error(
+                        "unpaired surrogate \\u\(String(format: "%04X", high)): expected a low surrogate \\uDC00-\\uDFFF"
+                    )
                 }
                 offset += 2
                 let low = try parseHex4()
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw error("invalid low surrogate \\u\(String(format: "%04X", low)) after \\u\(String(format: "%04X", high))")
+                    throw error(
+                        "invalid low surrogate \\u\(String(format: "%04X", low)) after \\u\(String(format: "%04X", high))"
+                    )
                 }
                 let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 return Unicode.Scalar(value)!
@@ -326,7 +346,8 @@ struct JSONLocatorParser {
             return Unicode.Scalar(high)!
         default:
             offset -= 2
-            throw error("invalid escape '\\\(b >= 0x21 && b < 0x7F ? String(Character(Unicode.Scalar(b))) : "?")' in string")
+            throw error(
+                "invalid escape '\\\(b >= 0x21 && b < 0x7F ? String(Character(Unicode.Scalar(b))) : "?")' in string")
         }
     }
 
@@ -368,7 +389,9 @@ struct JSONLocatorParser {
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
             offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                offset += 1
+            }
             guard isDigit(offset) else { throw error("invalid number: expected a digit in the exponent") }
             while isDigit(offset) { offset += 1 }
         }

@@ -30,11 +30,16 @@ public func jsonPathString(_ components: [JSONPathComponent]) -> String {
         switch component {
         case .index(let i): out += "[\(i)]"
         case .key(let k):
-            let plain = !k.isEmpty && k.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+            let plain =
+                !k.isEmpty
+                && k.unicodeScalars.allSatisfy {
+                    $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+                }
             if plain {
                 out += out.isEmpty ? k : ".\(k)"
             } else {
-                let escaped = k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                let escaped = k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "\"", with: "\\\"")
                 out += "[\"\(escaped)\"]"
             }
         }

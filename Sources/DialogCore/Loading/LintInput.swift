@@ -27,7 +27,9 @@ struct LintInput: Sendable {
         for name in bundle.flows.keys.sorted() {
             let flow = bundle.flows[name]!
             flows.append(
-                LintFlow(name: name, file: sources.file(ofFlow: name), nodes: flow.nodes.enumerated().map { ($0.offset, $0.element) }))
+                LintFlow(
+                    name: name, file: sources.file(ofFlow: name),
+                    nodes: flow.nodes.enumerated().map { ($0.offset, $0.element) }))
             knownNodes.formUnion(flow.nodes.map { NodeRef(flow: name, node: $0.id) })
         }
     }

@@ -16,7 +16,8 @@ extension Node: Codable {
         let type = try c.decode(String.self, forKey: .type)
         switch type {
         case "message":
-            body = .message(text: try c.decode(String.self, forKey: .text), next: try c.decode(String.self, forKey: .next))
+            body = .message(
+                text: try c.decode(String.self, forKey: .text), next: try c.decode(String.self, forKey: .next))
         case "menu":
             body = .menu(
                 text: try c.decode(String.self, forKey: .text),
@@ -44,7 +45,8 @@ extension Node: Codable {
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: c,
-                debugDescription: "unknown node type \"\(type)\"; expected one of \(Node.typeNames.joined(separator: ", "))")
+                debugDescription:
+                    "unknown node type \"\(type)\"; expected one of \(Node.typeNames.joined(separator: ", "))")
         }
     }
 

@@ -40,7 +40,8 @@ extension SQLiteRuntimeStore: CaseStore {
                         ])
                 }
                 for id in archived {
-                    try db.execute("UPDATE officer_cases SET in_book = 0, updated_at = ? WHERE id = ?", [.date(at), .text(id)])
+                    try db.execute(
+                        "UPDATE officer_cases SET in_book = 0, updated_at = ? WHERE id = ?", [.date(at), .text(id)])
                 }
                 try db.execute(
                     "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -49,7 +50,8 @@ extension SQLiteRuntimeStore: CaseStore {
                     try db.execute(
                         "INSERT INTO officer_audit (actor, action, case_id, at, via, detail) VALUES (?, ?, ?, ?, ?, ?)",
                         [
-                            .text(entry.actor), .text(entry.action), .text(entry.caseID), .date(entry.at), .text(entry.via),
+                            .text(entry.actor), .text(entry.action), .text(entry.caseID), .date(entry.at),
+                            .text(entry.via),
                             .optionalText(entry.detail),
                         ])
                 }
@@ -64,7 +66,8 @@ extension SQLiteRuntimeStore: CaseStore {
 
     public func auditEntries(caseID: String?, limit: Int) throws -> [AuditEntry] {
         try withDatabase { db, _ in
-            let sql = caseID == nil
+            let sql =
+                caseID == nil
                 ? "SELECT actor, action, case_id, at, via, detail FROM officer_audit ORDER BY id LIMIT ?"
                 : "SELECT actor, action, case_id, at, via, detail FROM officer_audit WHERE case_id = ? ORDER BY id LIMIT ?"
             let values: [SQLiteValue] = caseID.map { [.text($0), .int(max(0, limit))] } ?? [.int(max(0, limit))]

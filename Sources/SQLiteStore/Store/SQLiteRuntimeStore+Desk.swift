@@ -17,7 +17,8 @@ extension SQLiteRuntimeStore {
                         """,
                         [
                             .text(key.channel), .text(key.chat), .text(payload), .date(at),
-                            .text(blocked ? "failed" : "pending"), blocked ? .text(Self.blockedReason) : .null, .date(at),
+                            .text(blocked ? "failed" : "pending"), blocked ? .text(Self.blockedReason) : .null,
+                            .date(at),
                             blocked ? .date(at) : .null,
                         ])
                 }
@@ -34,7 +35,10 @@ extension SQLiteRuntimeStore {
                 INSERT INTO desk_events (platform_id, channel, chat, event_json, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (platform_id) DO NOTHING
                 """,
-                [.optionalText(platformID), .optionalText(key?.channel), .optionalText(key?.chat), .text(encoded), .date(at)])
+                [
+                    .optionalText(platformID), .optionalText(key?.channel), .optionalText(key?.chat), .text(encoded),
+                    .date(at),
+                ])
             return db.changes == 1
         }
     }
@@ -48,10 +52,14 @@ extension SQLiteRuntimeStore {
                 """,
                 [.int(max(0, limit))]
             ) { row in
-                (id: row.int64(0), channel: row.string(1), chat: row.string(2), event: row.string(3) ?? "", at: row.double(4))
+                (
+                    id: row.int64(0), channel: row.string(1), chat: row.string(2), event: row.string(3) ?? "",
+                    at: row.double(4)
+                )
             }
             return try rows.map { row in
-                let key = row.channel.flatMap { channel in row.chat.map { ConversationKey(channel: channel, chat: $0) } }
+                let key = row.channel.flatMap { channel in row.chat.map { ConversationKey(channel: channel, chat: $0) }
+                }
                 return DeskEventRecord(
                     id: row.id, key: key,
                     event: try json.decode(DeskEvent.self, from: row.event, table: "desk_events", row: "\(row.id)"),

@@ -11,7 +11,9 @@ struct ExplainCommand: SafaBotCommand {
     init(arguments: inout Arguments) throws {
         source = try DialogSource(arguments: &arguments)
         let positionals = try arguments.positionals()
-        guard !positionals.isEmpty else { throw CLIError.usage("explain needs the question text, e.g. safa-bot explain \"متى يطلع الرد\"") }
+        guard !positionals.isEmpty else {
+            throw CLIError.usage("explain needs the question text, e.g. safa-bot explain \"متى يطلع الرد\"")
+        }
         text = positionals.joined(separator: " ")
     }
 

@@ -17,24 +17,30 @@ struct RunCommand: SafaBotCommand {
     func run() throws {
         let configuration: BotConfiguration
         do {
-            configuration = try BotConfiguration.load(path: configPath, environment: ProcessInfo.processInfo.environment)
+            configuration = try BotConfiguration.load(
+                path: configPath, environment: ProcessInfo.processInfo.environment)
         } catch let error as ConfigurationError {
             throw CLIError.usage(error.description)
         }
         guard let token = configuration.telegramToken else {
-            throw CLIError.usage("TELEGRAM_BOT_TOKEN is not set. Set it to serve Telegram, or use 'safa-bot chat' to talk in this terminal.")
+            throw CLIError.usage(
+                "TELEGRAM_BOT_TOKEN is not set. Set it to serve Telegram, or use 'safa-bot chat' to talk in this terminal."
+            )
         }
         let level = Logger.Level(name: configuration.logLevel) ?? .info
         let logger = Logger(label: "safa-bot", handler: StandardErrorLogHandler(level: level))
         let bundle = try DialogSource(directory: configuration.dialogs).load()
         let folder = (configuration.database as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let store: SQLiteRuntimeStore
         do {
             store = try SQLiteRuntimeStore(path: configuration.database)
         } catch {
             throw CLIError.runtime("cannot open the database \(configuration.database): \(error)")
         }
-        try TelegramService(configuration: configuration, token: token, bundle: bundle, store: store, logger: logger).run()
+        try TelegramService(configuration: configuration, token: token, bundle: bundle, store: store, logger: logger)
+            .run()
     }
 }

@@ -34,7 +34,9 @@ struct TestCommand: SafaBotCommand {
             passed += result.passed
             failed += result.failures.count
             for failure in result.failures { Console.out(failure.description) }
-            Console.out("\(result.failures.isEmpty ? "PASS" : "FAIL") \(file): \(result.passed) of \(script.conversations.count) conversations")
+            Console.out(
+                "\(result.failures.isEmpty ? "PASS" : "FAIL") \(file): \(result.passed) of \(script.conversations.count) conversations"
+            )
         }
         Console.out("\(passed) passed, \(failed) failed")
         if failed > 0 { throw CLIError.runtime("\(failed) conversation script(s) failed") }
@@ -50,7 +52,8 @@ struct TestCommand: SafaBotCommand {
                 throw CLIError.usage("no such script file or directory: \(path)")
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }
+                    .sorted()
                 files += names.map { path + "/" + $0 }
             } else {
                 files.append(path)

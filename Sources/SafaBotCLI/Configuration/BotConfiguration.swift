@@ -80,7 +80,8 @@ extension BotConfiguration {
             guard let t = object as? [String: Any] else { throw reader.error("telegram", "must be an object") }
             try reader.string(t, "mode", into: &telegram.mode, path: "telegram.mode")
             try reader.string(t, "apiBaseURL", into: &telegram.apiBaseURL, path: "telegram.apiBaseURL")
-            try reader.int(t, "pollTimeoutSeconds", into: &telegram.pollTimeoutSeconds, path: "telegram.pollTimeoutSeconds")
+            try reader.int(
+                t, "pollTimeoutSeconds", into: &telegram.pollTimeoutSeconds, path: "telegram.pollTimeoutSeconds")
             try reader.optionalString(t, "webhookURL", into: &telegram.webhookURL, path: "telegram.webhookURL")
             try reader.string(t, "webhookPath", into: &telegram.webhookPath, path: "telegram.webhookPath")
             try reader.double(t, "globalRate", into: &telegram.globalRate, path: "telegram.globalRate")
@@ -125,7 +126,8 @@ extension BotConfiguration {
 
     func validate(file: String) throws {
         guard ["polling", "webhook"].contains(telegram.mode) else {
-            throw ConfigurationError(file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
+            throw ConfigurationError(
+                file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
         }
         guard ["debug", "info", "warning", "error"].contains(logLevel) else {
             throw ConfigurationError(file: file, message: "logLevel must be debug, info, warning or error")

@@ -36,7 +36,8 @@ extension DeskService {
             let platformID = "desk:handback:\(caseID):\(eventID.map(String.init) ?? "\(Date().timeIntervalSince1970)")"
             _ = try await executor.run {
                 try store.appendInbound(
-                    key: key, platformID: platformID, content: .handBack(node: node, survey: survey), receivedAt: Date(),
+                    key: key, platformID: platformID, content: .handBack(node: node, survey: survey),
+                    receivedAt: Date(),
                     meta: [:])
             }
             wakeProcessing()
@@ -68,7 +69,8 @@ extension DeskService {
     }
 
     /// Runs `body` at the case's place in the group; a topic that is gone is recreated and the case remapped.
-    private func inCase(_ caseID: String, _ body: @Sendable (OfficerGroup, CasePlace) async throws -> Void) async throws {
+    private func inCase(_ caseID: String, _ body: @Sendable (OfficerGroup, CasePlace) async throws -> Void) async throws
+    {
         guard let group, let c = currentBook[caseID] else { return }
         if c.topicThreadID == nil { try await createTopic(caseID: caseID, name: CaseCard.topicName(c, config: config)) }
         guard let key = currentBook[caseID]?.topicThreadID else { return }

@@ -119,18 +119,22 @@ actor DeskService {
             case .text(let text): input = .text(text)
             case .attachment(let file): input = .attachment(file)
             default:
-                await postOrLog(OutgoingMessage(text: "This kind of message cannot be passed on; send text, a photo or a document."), place: place)
+                await postOrLog(
+                    OutgoingMessage(
+                        text: "This kind of message cannot be passed on; send text, a photo or a document."),
+                    place: place)
                 return []
             }
             return book.handleTopic(
                 threadID: place, telegramUserID: message.userID, input: input, now: now, config: config,
                 nodeExists: { Self.nodeExists($0, self.dialogs) })
         case .officerButton(let userID, let data, let callbackID, let threadID):
-            let effects = threadID.map {
-                book.handleTopic(
-                    threadID: $0, telegramUserID: userID, input: .button(payload: data), now: now, config: config,
-                    nodeExists: { Self.nodeExists($0, self.dialogs) })
-            } ?? []
+            let effects =
+                threadID.map {
+                    book.handleTopic(
+                        threadID: $0, telegramUserID: userID, input: .button(payload: data), now: now, config: config,
+                        nodeExists: { Self.nodeExists($0, self.dialogs) })
+                } ?? []
             try? await group?.answer(callbackID: callbackID, text: nil)
             return effects
         }
@@ -208,7 +212,8 @@ actor DeskService {
         let store = self.store
         do {
             try await executor.run {
-                try store.saveCaseBook(snapshot, archived: archived, audit: entries, processedDeskEvents: processed, at: Date())
+                try store.saveCaseBook(
+                    snapshot, archived: archived, audit: entries, processedDeskEvents: processed, at: Date())
             }
         } catch {
             // Kept for the next save; the events stay pending and are handled again.

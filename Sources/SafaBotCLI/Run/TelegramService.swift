@@ -32,7 +32,9 @@ final class TelegramService: Sendable {
     private let failure = Mutex<String?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger)
+    init(
+        configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger
+    )
         throws
     {
         self.configuration = configuration
@@ -56,9 +58,11 @@ final class TelegramService: Sendable {
         }
         let t = configuration.telegram
         let rate = RateLimiter.Configuration(
-            globalRate: t.globalRate, globalBurst: max(1, t.globalRate), chatRate: t.chatRate, chatBurst: max(1, t.chatBurst))
+            globalRate: t.globalRate, globalBurst: max(1, t.globalRate), chatRate: t.chatRate,
+            chatBurst: max(1, t.chatBurst))
         let sender = OutboxSender(
-            store: store, executor: executor, senders: [telegramSender], rateLimits: ["telegram": rate], metrics: metrics,
+            store: store, executor: executor, senders: [telegramSender], rateLimits: ["telegram": rate],
+            metrics: metrics,
             logger: Logger(label: "outbox", handler: logger.handler))
         self.sender = sender
         let deskWake = WakeSignal()
@@ -93,7 +97,8 @@ final class TelegramService: Sendable {
                 metrics: metrics, store: store, executor: executor, dialogs: dialogs, desk: desk,
                 webhookPath: configuration.telegram.mode == "webhook" ? configuration.telegram.webhookPath : nil,
                 webhook: configuration.webhookSecret.map {
-                    TelegramWebhook(secret: $0, writer: writer, logger: Logger(label: "webhook", handler: logger.handler))
+                    TelegramWebhook(
+                        secret: $0, writer: writer, logger: Logger(label: "webhook", handler: logger.handler))
                 })
             server = HTTPServer(
                 configuration: HTTPServerConfiguration(
@@ -204,7 +209,8 @@ final class TelegramService: Sendable {
 
     private func registerWebhook() throws {
         guard let url = configuration.telegram.webhookURL, let secret = configuration.webhookSecret else {
-            throw CLIError.usage("webhook mode needs telegram.webhookURL (or TELEGRAM_WEBHOOK_URL) and TELEGRAM_WEBHOOK_SECRET")
+            throw CLIError.usage(
+                "webhook mode needs telegram.webhookURL (or TELEGRAM_WEBHOOK_URL) and TELEGRAM_WEBHOOK_SECRET")
         }
         let done = DispatchSemaphore(value: 0)
         let outcome = Mutex<String?>(nil)

@@ -76,9 +76,10 @@ extension ConversationScript {
             String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
         if line.hasPrefix("<buttons") {
-            return .expectButtons(rest(after: "<buttons").components(separatedBy: "|").map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty })
+            return .expectButtons(
+                rest(after: "<buttons").components(separatedBy: "|").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty })
         }
         if line == "<none" { return .expectNothing }
         if line.hasPrefix("<~") {
@@ -110,7 +111,9 @@ extension ConversationScript {
             if text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 {
                 return .press(String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
             }
-            guard !text.isEmpty else { throw ScriptSyntaxError(file: file, line: number, message: "'>' needs a message") }
+            guard !text.isEmpty else {
+                throw ScriptSyntaxError(file: file, line: number, message: "'>' needs a message")
+            }
             return .send(text)
         }
         throw ScriptSyntaxError(

@@ -92,7 +92,8 @@ struct ScriptRunner {
                     let regex = try? NSRegularExpression(pattern: pattern)
                     let range = NSRange(text.startIndex..., in: text)
                     guard regex?.firstMatch(in: text, range: range) != nil else {
-                        return fail(step, "expected the bot's message to match /\(pattern)/, but it said:\n\(message.text)")
+                        return fail(
+                            step, "expected the bot's message to match /\(pattern)/, but it said:\n\(message.text)")
                     }
                 }
             case .expectButtons(let labels):
@@ -103,11 +104,13 @@ struct ScriptRunner {
                 guard actual == labels else {
                     return fail(
                         step,
-                        "expected buttons [\(labels.joined(separator: " | "))], got [\(actual.joined(separator: " | "))]")
+                        "expected buttons [\(labels.joined(separator: " | "))], got [\(actual.joined(separator: " | "))]"
+                    )
                 }
             case .expectNothing:
                 guard turn.isEmpty else {
-                    return fail(step, "expected no answer, but the bot said:\n\(turn.map(\.text).joined(separator: "\n"))")
+                    return fail(
+                        step, "expected no answer, but the bot said:\n\(turn.map(\.text).joined(separator: "\n"))")
                 }
             }
         }
@@ -116,6 +119,9 @@ struct ScriptRunner {
 
     /// The text without bidi isolation marks, so scripts can write numbers and references plainly.
     static func plain(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) && $0.value != 0x200F && $0.value != 0x200E }.map(Character.init))
+        String(
+            text.unicodeScalars.filter {
+                !(0x2066...0x2069).contains($0.value) && $0.value != 0x200F && $0.value != 0x200E
+            }.map(Character.init))
     }
 }

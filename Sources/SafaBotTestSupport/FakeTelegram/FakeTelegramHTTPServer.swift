@@ -10,7 +10,8 @@ public final class FakeTelegramHTTPServer: Sendable {
     public init(fake: FakeTelegramServer) {
         self.fake = fake
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024),
+            configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024),
             handler: { request in await Self.route(request, fake) })
     }
 

@@ -68,7 +68,9 @@ extension FakeTelegramServer {
     {
         let message: JSONValue =
             chats[chatID]?.messages[messageID]
-            ?? ["message_id": .int(messageID), "from": botUser, "chat": chats[chatID]?.json ?? .null, "date": .int(now)]
+            ?? [
+                "message_id": .int(messageID), "from": botUser, "chat": chats[chatID]?.json ?? .null, "date": .int(now),
+            ]
         let queryID = "cbq-\(nextCallbackQueryNumber)"
         nextCallbackQueryNumber += 1
         let update: JSONValue = [

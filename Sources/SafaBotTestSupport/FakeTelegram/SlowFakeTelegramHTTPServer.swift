@@ -11,7 +11,8 @@ public final class SlowFakeTelegramHTTPServer: Sendable {
         self.fake = fake
         self.latency = latency
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024),
+            configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024),
             handler: { request in
                 // The wait happens while the request is suspended, so other connections are served meanwhile.
                 try? await Task.sleep(for: latency)

@@ -20,11 +20,14 @@ extension TelegramRenderer {
             return .ignored(reason: "edited message in the officers' group", callbackQueryID: nil)
         }
         if let query = update.callbackQuery, let message = query.message, message.chat.id == groupChatID {
-            guard let data = query.data else { return .ignored(reason: "button without data", callbackQueryID: query.id) }
+            guard let data = query.data else {
+                return .ignored(reason: "button without data", callbackQueryID: query.id)
+            }
             var threadID: Int64?
             if case .accessible(let card) = message, card.isTopicMessage == true { threadID = card.messageThreadID }
             return .event(
-                .officerButton(userID: query.from.id, data: data, callbackID: query.id, threadID: threadID ?? message.messageID))
+                .officerButton(
+                    userID: query.from.id, data: data, callbackID: query.id, threadID: threadID ?? message.messageID))
         }
         if let member = update.myChatMember, member.chat.id == groupChatID {
             return .ignored(reason: "membership change in the officers' group", callbackQueryID: nil)

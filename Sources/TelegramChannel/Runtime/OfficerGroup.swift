@@ -51,17 +51,22 @@ public struct OfficerGroup: Sendable {
         switch file.kind {
         case .photo:
             return try await client.call(
-                SendPhoto(chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: thread)).messageID
+                SendPhoto(
+                    chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
+                    messageThreadID: thread)
+            ).messageID
         case .document:
             return try await client.call(
-                SendDocument(chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: thread)).messageID
+                SendDocument(
+                    chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
+                    messageThreadID: thread)
+            ).messageID
         }
     }
 
     public func rename(thread: Int64, to name: String) async throws {
-        _ = try await client.call(EditForumTopic(chatID: chatID, messageThreadID: thread, name: String(name.prefix(128))))
+        _ = try await client.call(
+            EditForumTopic(chatID: chatID, messageThreadID: thread, name: String(name.prefix(128))))
     }
 
     public func close(thread: Int64) async throws {
@@ -70,7 +75,8 @@ public struct OfficerGroup: Sendable {
 
     /// Answers a button press in the group, with a short notice shown to the officer.
     public func answer(callbackID: String, text: String?) async throws {
-        _ = try await client.call(AnswerCallbackQuery(callbackQueryID: callbackID, text: text.map { String($0.prefix(200)) }))
+        _ = try await client.call(
+            AnswerCallbackQuery(callbackQueryID: callbackID, text: text.map { String($0.prefix(200)) }))
     }
 }
 

@@ -58,7 +58,9 @@ public struct TelegramInboxWriter: Sendable {
                 switch result {
                 case .failure(let failure):
                     accepted.invalid += 1
-                    logger.warning("update_invalid", ["update_id": failure.updateID.map(String.init) ?? "?", "reason": failure.reason])
+                    logger.warning(
+                        "update_invalid",
+                        ["update_id": failure.updateID.map(String.init) ?? "?", "reason": failure.reason])
                 case .success(let update):
                     if let group, let officer = renderer.officerUpdate(from: update, groupChatID: group) {
                         switch officer {
@@ -70,7 +72,8 @@ public struct TelegramInboxWriter: Sendable {
                                 accepted.duplicates += 1
                             }
                         case .ignored(let reason, let callbackID):
-                            logger.info("officer_update_ignored", ["update_id": String(update.updateID), "reason": reason])
+                            logger.info(
+                                "officer_update_ignored", ["update_id": String(update.updateID), "reason": reason])
                             if let callbackID { accepted.unansweredCallbacks.append(callbackID) }
                         }
                         continue
@@ -85,7 +88,8 @@ public struct TelegramInboxWriter: Sendable {
                         if change == .blocked { try store.markBlocked(key, at: at) }
                         logger.info("membership_changed", ["chat": key.description, "change": change.rawValue])
                     case .ignored(let reason, let callbackID):
-                        logger.debug("update_ignored", ["update_id": String(update.updateID), "reason": reason.rawValue])
+                        logger.debug(
+                            "update_ignored", ["update_id": String(update.updateID), "reason": reason.rawValue])
                         if let callbackID { accepted.unansweredCallbacks.append(callbackID) }
                     }
                 }

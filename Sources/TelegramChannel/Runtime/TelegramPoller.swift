@@ -57,7 +57,8 @@ public struct TelegramPoller: Sendable {
         while !Task.isCancelled {
             do {
                 let batch = try await client.call(
-                    GetUpdates(offset: offset, limit: 100, timeout: timeoutSeconds, allowedUpdates: Self.allowedUpdates))
+                    GetUpdates(offset: offset, limit: 100, timeout: timeoutSeconds, allowedUpdates: Self.allowedUpdates)
+                )
                 failures = 0
                 guard !batch.updates.isEmpty else { continue }
                 let next = batch.nextOffset

@@ -79,12 +79,14 @@ public struct TelegramSender: ChannelSender {
         switch file.kind {
         case .photo:
             let sent = try await client.call(
-                SendPhoto(chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
+                SendPhoto(
+                    chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
                     messageThreadID: threadID))
             return String(sent.messageID)
         case .document:
             let sent = try await client.call(
-                SendDocument(chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
+                SendDocument(
+                    chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
                     messageThreadID: threadID))
             return String(sent.messageID)
         }
@@ -92,7 +94,8 @@ public struct TelegramSender: ChannelSender {
 
     private func outcome(for error: TelegramAPIError, _ record: OutboundRecord) async -> DeliveryOutcome {
         if let seconds = error.retryAfter {
-            return .retry(notBefore: Date().addingTimeInterval(TimeInterval(seconds)), reason: "429 retry after \(seconds)s")
+            return .retry(
+                notBefore: Date().addingTimeInterval(TimeInterval(seconds)), reason: "429 retry after \(seconds)s")
         }
         if error.isRetryable {
             return .retry(notBefore: retryTime(record), reason: "HTTP \(error.code)")

@@ -1,7 +1,7 @@
 public import BotRuntime
 import Foundation
-import Hashing
 public import HTTPServer
+import Hashing
 
 /// Receives updates Telegram posts to our webhook URL.
 ///
@@ -24,7 +24,8 @@ public struct TelegramWebhook: Sendable {
         }
         let given = Array((request.headers["x-telegram-bot-api-secret-token"] ?? "").utf8)
         guard Hashing.constantTimeEquals(given, secret) else {
-            logger.warning("webhook_refused", ["reason": "wrong or missing secret token", "remote": request.remoteAddress ?? "?"])
+            logger.warning(
+                "webhook_refused", ["reason": "wrong or missing secret token", "remote": request.remoteAddress ?? "?"])
             return .text("forbidden\n", status: 403)
         }
         let result: Result<Update, UpdateDecodingFailure>
