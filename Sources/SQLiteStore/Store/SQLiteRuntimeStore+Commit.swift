@@ -57,19 +57,7 @@ extension SQLiteRuntimeStore {
             """,
             [channel, chat, .text(encoded.state), now])
 
-        let blocked = try isBlocked(step.key, in: db)
-        for payload in encoded.outbound {
-            // A blocked user cannot receive; the row is kept, already failed, for the record.
-            try db.execute(
-                """
-                INSERT INTO outbox (channel, chat, payload_json, not_before, status, last_error, created_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    channel, chat, .text(payload), now, .text(blocked ? "failed" : "pending"),
-                    blocked ? .text(blockedReason) : .null, now, blocked ? now : .null,
-                ])
-        }
+        try insertOutbound(encoded.outbound, key: step.key, at: step.committedAt, into: db)
 
         for (index, request) in step.requests.enumerated() {
             try insertRequest(
@@ -119,6 +107,22 @@ extension SQLiteRuntimeStore {
         if case .failure(let error) = result {
             // The reference is the only key of this table that a well-formed request can violate.
             throw error.code == SQLITE_CONSTRAINT ? RuntimeStoreError.duplicateRequestReference : error
+        }
+    }
+
+    /// Appends outbox rows in order; for a blocked conversation they are stored already failed, for the record.
+    static func insertOutbound(_ payloads: [String], key: ConversationKey, at: Date, into db: Database) throws {
+        let blocked = try isBlocked(key, in: db)
+        for payload in payloads {
+            try db.execute(
+                """
+                INSERT INTO outbox (channel, chat, payload_json, not_before, status, last_error, created_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(key.channel), .text(key.chat), .text(payload), .date(at), .text(blocked ? "failed" : "pending"),
+                    blocked ? .text(blockedReason) : .null, .date(at), blocked ? .date(at) : .null,
+                ])
         }
     }
 

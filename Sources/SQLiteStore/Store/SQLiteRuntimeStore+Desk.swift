@@ -7,22 +7,7 @@ extension SQLiteRuntimeStore {
         guard !payloads.isEmpty else { return }
         try withDatabase { db, json in
             let encoded = try payloads.map { try json.encode($0) }
-            try db.transaction {
-                let blocked = try Self.isBlocked(key, in: db)
-                for payload in encoded {
-                    try db.execute(
-                        """
-                        INSERT INTO outbox (channel, chat, payload_json, not_before, status, last_error, created_at, finished_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                        [
-                            .text(key.channel), .text(key.chat), .text(payload), .date(at),
-                            .text(blocked ? "failed" : "pending"), blocked ? .text(Self.blockedReason) : .null,
-                            .date(at),
-                            blocked ? .date(at) : .null,
-                        ])
-                }
-            }
+            try db.transaction { try Self.insertOutbound(encoded, key: key, at: at, into: db) }
         }
     }
 

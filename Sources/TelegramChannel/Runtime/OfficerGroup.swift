@@ -46,22 +46,8 @@ public struct OfficerGroup: Sendable {
     /// Sends a file by its file id (one the bot received, valid in any chat), with a caption.
     @discardableResult
     public func send(_ file: Attachment, caption: String?, at place: CasePlace) async throws -> Int64 {
-        let text = caption.map { TelegramHTML.escape(String($0.prefix(1024))) }
         let thread: Int64? = if case .topic(let id) = place { id } else { nil }
-        switch file.kind {
-        case .photo:
-            return try await client.call(
-                SendPhoto(
-                    chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: thread)
-            ).messageID
-        case .document:
-            return try await client.call(
-                SendDocument(
-                    chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: thread)
-            ).messageID
-        }
+        return try await client.sendFile(file, caption: caption, chatID: chatID, threadID: thread)
     }
 
     public func rename(thread: Int64, to name: String) async throws {

@@ -1,5 +1,5 @@
 public import BotRuntime
-public import DialogCore
+import DialogCore
 import Foundation
 import HTTPClient
 
@@ -44,7 +44,8 @@ public struct TelegramSender: ChannelSender {
                 guard let chatID = Int64(record.key.chat) else {
                     return .failed(reason: "conversation key is not a Telegram chat id")
                 }
-                return .sent(platformMessageID: try await send(file, caption: caption, to: chatID, threadID: nil))
+                return .sent(
+                    platformMessageID: String(try await client.sendFile(file, caption: caption, chatID: chatID, threadID: nil)))
             }
         } catch let error as TelegramAPIError {
             return await outcome(for: error, record)
@@ -71,25 +72,6 @@ public struct TelegramSender: ChannelSender {
             }
         }
         return lastID
-    }
-
-    /// Sends a file by its Telegram file id (valid for this bot in any chat), caption escaped and cut to 1024.
-    public func send(_ file: Attachment, caption: String?, to chatID: Int64, threadID: Int64?) async throws -> String {
-        let text = caption.map { TelegramHTML.escape(String($0.prefix(1024))) }
-        switch file.kind {
-        case .photo:
-            let sent = try await client.call(
-                SendPhoto(
-                    chatID: chatID, photo: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: threadID))
-            return String(sent.messageID)
-        case .document:
-            let sent = try await client.call(
-                SendDocument(
-                    chatID: chatID, document: file.fileID, caption: text, parseMode: text == nil ? nil : "HTML",
-                    messageThreadID: threadID))
-            return String(sent.messageID)
-        }
     }
 
     private func outcome(for error: TelegramAPIError, _ record: OutboundRecord) async -> DeliveryOutcome {
