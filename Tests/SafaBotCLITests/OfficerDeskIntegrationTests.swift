@@ -295,3 +295,55 @@ import Testing
         #expect(audit.contains { $0.action == "claim" && $0.via == "api" })
     }
 }
+
+extension OfficerDeskIntegrationTests {
+    @Test func aGroupWithoutTopicsWorksByRepliesToTheCaseCard() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        await bot.fake.addPlainGroup(chatID: Self.group)
+        let chat: Int64 = 8181
+        for text in ["/start", "موظف"] { await bot.fake.userSends(chatID: chat, text: text) }
+        #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.topicThreadID != nil })
+        let c = try #require(await bot.book.openCase(for: key(chat)))
+        let anchor = try #require(c.topicThreadID)
+        // The card replies to the case's anchor message; the officer claims on it and replies to it.
+        #expect(await TestEnvironment.eventually {
+            await bot.fake.requests(method: "sendMessage").contains {
+                $0.parameters["reply_parameters"]?["message_id"]?.intValue == anchor
+            }
+        })
+        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: anchor)
+        #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
+        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "أهلًا بك، كيف أساعدك؟", replyTo: anchor)
+        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).contains("أهلًا بك، كيف أساعدك؟") })
+        // Only the first attempt to open a topic is refused ("not a forum"); the bot then remembers.
+        let rejections = await bot.fake.rejections
+        #expect(rejections.map(\.method) == ["createForumTopic"])
+    }
+
+    @Test func anOfficerWritingToABeneficiaryWhoBlockedTheBotIsToldSo() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let chat: Int64 = 9191
+        let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
+        let thread = try #require(c.topicThreadID)
+        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
+        await bot.fake.userBlocksBot(chatID: chat)
+        #expect(await TestEnvironment.eventually { (try? bot.store.isBlocked(key(chat))) == true })
+        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "هل ما زلت معنا؟", threadID: thread)
+        #expect(await TestEnvironment.eventually { await bot.topicTexts(thread).contains { $0.contains("حظر البوت") } })
+    }
+
+    @Test func aCommandInTheGeneralTopicGetsAnAnswerAndChangesNothing() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let chat: Int64 = 9292
+        let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
+        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "/claim")
+        #expect(await TestEnvironment.eventually {
+            await bot.topicTexts(nil).contains { $0.contains("inside a case") }
+        })
+        #expect(await bot.book[c.id]?.claimant == nil)
+    }
+}

@@ -39,6 +39,8 @@ public struct OfficerTexts: Sendable, Equatable {
     /// Topic: the beneficiary left the queue.
     public var topicBeneficiaryLeft = "🚪 غادر المستفيد قائمة الانتظار وعاد إلى القائمة الرئيسية."
     /// Topic: reminder that a case waits. `{case}`, `{minutes}`.
+    /// Posted when an officer writes to a beneficiary who has blocked the bot.
+    public var topicBeneficiaryBlocked = "⛔️ لم تصل الرسالة: المستفيد حظر البوت، ولن يستلم الرسائل حتى يلغي الحظر."
     public var topicReminder = "⏰ الحالة {case} تنتظر الاستلام منذ {minutes} دقيقة."
     /// Topic: the claim button's label.
     public var claimButton = "استلام الحالة"
@@ -73,6 +75,7 @@ public struct OfficerTexts: Sendable, Equatable {
             ("transferred", \.transferred), ("handedBack", \.handedBack), ("topicClaimed", \.topicClaimed),
             ("topicReleased", \.topicReleased), ("topicClosed", \.topicClosed), ("topicNoted", \.topicNoted),
             ("topicTransferred", \.topicTransferred), ("topicBeneficiaryLeft", \.topicBeneficiaryLeft),
+            ("topicBeneficiaryBlocked", \.topicBeneficiaryBlocked),
             ("topicReminder", \.topicReminder), ("claimButton", \.claimButton), ("cardTitle", \.cardTitle),
             ("cardQueue", \.cardQueue), ("cardReason", \.cardReason), ("cardFrom", \.cardFrom),
             ("cardFields", \.cardFields), ("cardTranscript", \.cardTranscript), ("cardNoFields", \.cardNoFields),

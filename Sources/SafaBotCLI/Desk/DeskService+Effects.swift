@@ -23,7 +23,15 @@ extension DeskService {
             let message = config.texts.message(for: notice, config: config)
             try await executor.run { try store.enqueueOutbound(key, [.message(message)], at: Date()) }
             wakeSender()
-        case .relayToBeneficiary(let key, _, _, let content):
+        case .relayToBeneficiary(let key, let caseID, _, let content):
+            if try await executor.run({ try store.isBlocked(key) }) {
+                // The message cannot arrive: say so where the officer wrote it.
+                logger.info("relay_to_blocked_beneficiary", ["case": caseID])
+                try await inCase(caseID) { group, place in
+                    try await group.post(OutgoingMessage(text: self.config.texts.topicBeneficiaryBlocked), at: place)
+                }
+                return
+            }
             let payload: OutboundPayload =
                 switch content {
                 case .text(let text): .message(OutgoingMessage(text: text))

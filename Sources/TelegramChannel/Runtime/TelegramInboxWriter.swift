@@ -88,7 +88,7 @@ public struct TelegramInboxWriter: Sendable {
                         if change == .blocked { try store.markBlocked(key, at: at) }
                         logger.info("membership_changed", ["chat": key.description, "change": change.rawValue])
                     case .ignored(let reason, let callbackID):
-                        logger.debug(
+                        logger.info(
                             "update_ignored", ["update_id": String(update.updateID), "reason": reason.rawValue])
                         if let callbackID { accepted.unansweredCallbacks.append(callbackID) }
                     }
