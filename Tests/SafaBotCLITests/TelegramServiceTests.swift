@@ -122,4 +122,20 @@ import Testing
                 bot.service.metrics.prometheusText().contains("safabot_updates_invalid_total 1")
             })
     }
+
+    @Test func aWebhookLeftSetStopsLongPollingWithAClearError() async throws {
+        let bot = try start()
+        defer { bot.stop() }
+        _ = await bot.fake.handle(
+            method: "setWebhook", token: bot.fake.token, body: Data(#"{"url":"https://bot.example.org/hook"}"#.utf8),
+            contentType: "application/json")
+        let service = bot.service
+        let stopped = try await offPool { () -> Bool in
+            service.waitUntilStopRequested()
+            return true
+        }
+        #expect(stopped)
+        #expect(service.fatalError?.contains("409") == true)
+        #expect(service.fatalError?.contains("webhook") == true)
+    }
 }
