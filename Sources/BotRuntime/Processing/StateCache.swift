@@ -16,7 +16,7 @@ public final class StateCache: Sendable {
     private let storage = Mutex(Storage())
     public let capacity: Int
 
-    public init(capacity: Int = 512) {
+    public init(capacity: Int = 1024) {
         self.capacity = capacity
     }
 
