@@ -138,4 +138,15 @@ import Testing
         #expect(service.fatalError?.contains("409") == true)
         #expect(service.fatalError?.contains("webhook") == true)
     }
+
+    @Test func aBeneficiaryWhoseRepliesArePacedSeesTyping() async throws {
+        let bot = try start(globalRate: 0, chatRate: 1)
+        defer { bot.stop() }
+        for _ in 0..<4 { await bot.fake.userSends(chatID: 55, text: "/start") }
+        #expect(await TestEnvironment.eventually { await !bot.fake.requests(method: "sendChatAction").isEmpty })
+        let action = await bot.fake.requests(method: "sendChatAction").first
+        #expect(action?.parameters["action"]?.stringValue == "typing")
+        #expect(action?.parameters["chat_id"]?.intValue == 55)
+        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: 55).count == 8 })
+    }
 }

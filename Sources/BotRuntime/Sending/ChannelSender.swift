@@ -5,4 +5,11 @@ public protocol ChannelSender: Sendable {
 
     /// Delivers one row and says how it ended; never throws: every failure is an outcome.
     func deliver(_ record: OutboundRecord) async -> DeliveryOutcome
+
+    /// Shows the beneficiary that an answer is on its way (Telegram's "typing…"), best effort.
+    func indicateActivity(_ key: ConversationKey) async
+}
+
+extension ChannelSender {
+    public func indicateActivity(_ key: ConversationKey) async {}
 }

@@ -23,6 +23,10 @@ public final class OutboxSender: Sendable {
     let executor: BlockingExecutor
     let senders: [String: any ChannelSender]
     let limiters: Mutex<[String: RateLimiter]>
+    /// When each chat was last shown "typing…", so a paced chat is told once every few seconds, not per round.
+    let activityShown = Mutex<[ConversationKey: Date]>([:])
+    /// A reply held back by pacing longer than this shows the beneficiary that it is coming.
+    static let activityAfter: TimeInterval = 1.5
     let metrics: RuntimeMetrics
     let logger: Logger
     let configuration: Configuration
@@ -64,6 +68,7 @@ public final class OutboxSender: Sendable {
         guard !rows.isEmpty else { return configuration.idleWait }
 
         var ready: [OutboundRecord] = []
+        var held: [ConversationKey] = []
         var earliest: Date?
         limiters.withLock { limiters in
             for row in rows {
@@ -73,12 +78,15 @@ public final class OutboxSender: Sendable {
                 }
                 if let retryAt = limiter.acquire(chat: row.key.chat, now: now) {
                     earliest = min(earliest ?? retryAt, retryAt)
+                    // Waiting since it was committed (or last retried) and still paced: show it is coming.
+                    if now.timeIntervalSince(row.notBefore) > Self.activityAfter { held.append(row.key) }
                 } else {
                     ready.append(row)
                 }
                 limiters[row.key.channel] = limiter
             }
         }
+        await showActivity(held, now: now)
         guard !ready.isEmpty else {
             return max(0.005, min(configuration.idleWait, (earliest ?? now).timeIntervalSince(now)))
         }
@@ -117,5 +125,16 @@ public final class OutboxSender: Sendable {
             }
         }
         return 0
+    }
+
+    /// "typing…" for chats whose reply waits for pacing; at most once per chat every five seconds.
+    private func showActivity(_ keys: [ConversationKey], now: Date) async {
+        let due = activityShown.withLock { shown -> [ConversationKey] in
+            let fresh = keys.filter { shown[$0].map { now.timeIntervalSince($0) > 5 } ?? true }
+            for key in fresh { shown[key] = now }
+            if shown.count > 10_000 { shown = shown.filter { now.timeIntervalSince($0.value) < 5 } }
+            return fresh
+        }
+        for key in due { await senders[key.channel]?.indicateActivity(key) }
     }
 }

@@ -74,6 +74,11 @@ public struct TelegramSender: ChannelSender {
         return lastID
     }
 
+    public func indicateActivity(_ key: ConversationKey) async {
+        guard let chatID = Int64(key.chat) else { return }
+        _ = try? await client.call(SendChatAction(chatID: chatID, action: "typing"))
+    }
+
     private func outcome(for error: TelegramAPIError, _ record: OutboundRecord) async -> DeliveryOutcome {
         if let seconds = error.retryAfter {
             return .retry(
