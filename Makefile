@@ -37,7 +37,8 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product safa-bot
 	$(SWIFT) build -c release --product safa-bench
-	.build/release/safa-bench engine
+	$(SWIFT) build -c release --product safa-engine-bench
+	.build/release/safa-engine-bench
 	.build/release/safa-bench store
 	.build/release/safa-bench telegram
 

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "safa-bot", targets: ["safa-bot"]),
         .executable(name: "safa-bench", targets: ["safa-bench"]),
+        .executable(name: "safa-engine-bench", targets: ["safa-engine-bench"]),
     ],
     targets: [
         // C libraries from Debian, each imported by exactly one Swift target.
@@ -39,6 +40,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI"]),
+        .executableTarget(name: "safa-engine-bench", dependencies: ["DialogCore"]),
         .executableTarget(
             name: "safa-bench",
             dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport"]

@@ -3,10 +3,10 @@ import Foundation
 import SQLiteStore
 import SafaBotTestSupport
 
-// `make bench`: engine steps per second and peak memory over simulated conversations.
-// Each part runs in its own process (`safa-bench engine`, …) so peak memory is measured per part.
+// `make bench`: store and end-to-end Telegram figures (the engine has `safa-engine-bench`).
+// Each part runs in its own process (`safa-bench store`, …) so peak memory is measured per part.
 let arguments = Array(CommandLine.arguments.dropFirst())
-let part = arguments.first ?? "engine"
+let part = arguments.first ?? "telegram"
 let dialogsDirectory = ProcessInfo.processInfo.environment["SAFA_DIALOGS_DIR"] ?? "dialogs"
 
 func loadDialogs() -> DialogBundle {
@@ -21,22 +21,8 @@ func loadDialogs() -> DialogBundle {
 
 switch part {
 case "engine":
-    let before = PeakMemory.mebibytes() ?? -1
-    let bundle = loadDialogs()
-    let loaded = PeakMemory.mebibytes() ?? -1
-    let conversations = Int(arguments.dropFirst().first ?? "") ?? 10_000
-    let benchmark = EngineBenchmark(engine: DialogEngine(bundle: bundle), conversations: conversations)
-    _ = EngineBenchmark(engine: benchmark.engine, conversations: 100).run()  // warm-up
-    let result = benchmark.run()
-    print("engine: \(conversations) conversations, \(result.steps) steps, \(result.submissions) requests submitted")
-    print(
-        String(
-            format: "engine: %.0f steps/s on one core (%.2f µs/step)", result.stepsPerSecond,
-            1e6 / result.stepsPerSecond))
-    print(
-        String(
-            format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
-            PeakMemory.mebibytes() ?? -1, before, loaded))
+    print("safa-bench: the engine benchmark is its own binary now: .build/release/safa-engine-bench")
+    exit(64)
 case "store":
     let conversations = Int(arguments.dropFirst().first ?? "") ?? 20_000
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("safa-bench-\(UUID().uuidString).sqlite")
@@ -89,7 +75,7 @@ case "telegram":
     }
 default:
     print(
-        "usage: safa-bench [engine [conversations] | store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]"
+        "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]"
     )
     exit(64)
 }

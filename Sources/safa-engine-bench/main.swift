@@ -1,0 +1,26 @@
+import DialogCore
+import Foundation
+
+// `make bench`, part one: dialog-engine steps per second and peak memory over 10,000 simulated
+// conversations. A binary of its own that links only DialogCore and Foundation, so the memory it
+// reports is the engine's, not that of libraries the engine never uses (curl, SQLite, OpenSSL).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let dialogsDirectory = ProcessInfo.processInfo.environment["SAFA_DIALOGS_DIR"] ?? "dialogs"
+let before = PeakMemory.mebibytes() ?? -1
+let result = DialogLoader.load(directory: URL(fileURLWithPath: dialogsDirectory))
+guard let bundle = result.bundle else {
+    for finding in result.findings { print(finding) }
+    print("safa-engine-bench: the dialogs in \(dialogsDirectory) have errors")
+    exit(1)
+}
+let loaded = PeakMemory.mebibytes() ?? -1
+let conversations = Int(arguments.first ?? "") ?? 10_000
+let benchmark = EngineBenchmark(engine: DialogEngine(bundle: bundle), conversations: conversations)
+_ = EngineBenchmark(engine: benchmark.engine, conversations: 100).run()  // warm-up
+let run = benchmark.run()
+print("engine: \(conversations) conversations, \(run.steps) steps, \(run.submissions) requests submitted")
+print(String(format: "engine: %.0f steps/s on one core (%.2f µs/step)", run.stepsPerSecond, 1e6 / run.stepsPerSecond))
+print(
+    String(
+        format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
+        PeakMemory.mebibytes() ?? -1, before, loaded))
