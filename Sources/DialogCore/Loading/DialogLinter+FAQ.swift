@@ -1,24 +1,6 @@
-/// The little normalisation the linter needs to spot words that vanish or synonyms that name themselves.
+/// The linter judges words exactly as matching will see them: through `ArabicText.matchKey`.
 enum LintNormalizer {
-    /// Lowercases, drops Arabic diacritics and tatweel, unifies alef/ya/ta marbuta, keeps letters and digits only.
-    static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            switch scalar.value {
-            case 0x064B...0x065F, 0x0670, 0x0640: continue
-            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            default:
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    out.append(scalar)
-                } else if scalar.properties.isWhitespace, let last = out.last, last != " " {
-                    out.append(" ")
-                }
-            }
-        }
-        return String(String(out).trimmingWhitespace)
-    }
+    static func normalize(_ text: String) -> String { ArabicText.matchKey(text) }
 }
 
 extension LintContext {
