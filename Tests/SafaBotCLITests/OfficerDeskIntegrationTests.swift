@@ -5,6 +5,7 @@ import HTTPClient
 import OfficerDesk
 import SQLiteStore
 import SafaBotTestSupport
+import Synchronization
 import Testing
 
 @testable import SafaBotCLI
@@ -44,6 +45,8 @@ import Testing
         var configuration = BotConfiguration()
         var service: TelegramService
         var store: SQLiteRuntimeStore
+        /// The desk's clock, which tests can move ahead of the wall clock.
+        let clock = TestClock()
 
         init(httpPort: Bool = false) throws {
             setenv("SAFA_TEST_OFFICER_KEY", OfficerDeskIntegrationTests.apiKey, 1)
@@ -62,24 +65,31 @@ import Testing
             configuration.telegram.pollTimeoutSeconds = 1
             configuration.http.enabled = httpPort
             configuration.http.port = 0
-            (service, store) = try Self.make(configuration, fake.token)
+            (service, store) = try Self.make(configuration, fake.token, clock)
             try service.start()
         }
 
-        static func make(_ configuration: BotConfiguration, _ token: String) throws -> (
-            TelegramService, SQLiteRuntimeStore
-        ) {
+        static func make(_ configuration: BotConfiguration, _ token: String, _ clock: TestClock) throws
+            -> (TelegramService, SQLiteRuntimeStore)
+        {
             let store = try SQLiteRuntimeStore(path: configuration.database)
             let service = try TelegramService(
                 configuration: configuration, token: token, bundle: TestEnvironment.shippedDialogs(), store: store,
-                logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
+                logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)),
+                deskClock: { clock.now() })
             return (service, store)
         }
 
         func restart() throws {
             service.stop()
-            (service, store) = try Self.make(configuration, fake.token)
+            (service, store) = try Self.make(configuration, fake.token, clock)
             try service.start()
+        }
+
+        /// Lets `seconds` pass for the desk and wakes it.
+        func advanceDeskClock(_ seconds: TimeInterval) {
+            clock.advance(seconds)
+            service.desk?.wake.signal()
         }
 
         func stop() {
@@ -307,15 +317,20 @@ extension OfficerDeskIntegrationTests {
         let c = try #require(await bot.book.openCase(for: key(chat)))
         let anchor = try #require(c.topicThreadID)
         // The card replies to the case's anchor message; the officer claims on it and replies to it.
-        #expect(await TestEnvironment.eventually {
-            await bot.fake.requests(method: "sendMessage").contains {
-                $0.parameters["reply_parameters"]?["message_id"]?.intValue == anchor
-            }
-        })
-        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: anchor)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.requests(method: "sendMessage").contains {
+                    $0.parameters["reply_parameters"]?["message_id"]?.intValue == anchor
+                }
+            })
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: anchor)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
-        await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "أهلًا بك، كيف أساعدك؟", replyTo: anchor)
-        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).contains("أهلًا بك، كيف أساعدك؟") })
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "أهلًا بك، كيف أساعدك؟", replyTo: anchor)
+        #expect(
+            await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).contains("أهلًا بك، كيف أساعدك؟") }
+        )
         // Only the first attempt to open a topic is refused ("not a forum"); the bot then remembers.
         let rejections = await bot.fake.rejections
         #expect(rejections.map(\.method) == ["createForumTopic"])
@@ -327,7 +342,8 @@ extension OfficerDeskIntegrationTests {
         let chat: Int64 = 9191
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
         let thread = try #require(c.topicThreadID)
-        await bot.fake.officerPresses(chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
         await bot.fake.userBlocksBot(chatID: chat)
         #expect(await TestEnvironment.eventually { (try? bot.store.isBlocked(key(chat))) == true })
@@ -341,9 +357,51 @@ extension OfficerDeskIntegrationTests {
         let chat: Int64 = 9292
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
         await bot.fake.officerSends(chatID: Self.group, userID: Self.officer, text: "/claim")
-        #expect(await TestEnvironment.eventually {
-            await bot.topicTexts(nil).contains { $0.contains("inside a case") }
-        })
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.topicTexts(nil).contains { $0.contains("inside a case") }
+            })
         #expect(await bot.book[c.id]?.claimant == nil)
     }
+
+    @Test func nobodyClaimingInTimeTellsTheBeneficiaryAndRemindsOfficers() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let chat: Int64 = 9393
+        let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
+        let thread = try #require(c.topicThreadID)
+        let sent = await bot.fake.sentTexts(chatID: chat).count
+        bot.advanceDeskClock(11 * 60)
+        // The beneficiary may keep waiting or go back to the menu; officers are reminded in the topic.
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.requests(method: "sendMessage").contains {
+                    $0.parameters["chat_id"]?.intValue == chat
+                        && $0.parameters["reply_markup"]?["inline_keyboard"]?.arrayValue?.flatMap {
+                            $0.arrayValue ?? []
+                        }
+                        .contains { $0["callback_data"]?.stringValue == "desk:wait" } == true
+                }
+            })
+        #expect(await TestEnvironment.eventually { await bot.topicTexts(thread).contains { $0.contains("⏰") } })
+        await bot.fake.userPresses(chatID: chat, data: "desk:wait")
+        #expect(await TestEnvironment.eventually { await bot.fake.sentTexts(chatID: chat).count >= sent + 2 })
+        #expect(await bot.book[c.id]?.isOpen == true)
+        await bot.fake.userPresses(chatID: chat, data: "desk:menu")
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.fake.sentTexts(chatID: chat).last?.contains("كيف يمكننا خدمتك") == true
+            })
+        #expect(await bot.book[c.id]?.isOpen == false)
+        let audit = try bot.store.auditEntries(caseID: c.id, limit: 50).map(\.action)
+        #expect(audit.contains("timeout"), "audit: \(audit)")
+    }
+}
+
+/// A clock that runs ahead of the wall clock by as much as a test says.
+final class TestClock: Sendable {
+    private let offset = Mutex<TimeInterval>(0)
+
+    func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+    func advance(_ seconds: TimeInterval) { offset.withLock { $0 += seconds } }
 }

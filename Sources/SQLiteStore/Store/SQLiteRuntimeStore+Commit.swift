@@ -120,7 +120,8 @@ extension SQLiteRuntimeStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .text(key.channel), .text(key.chat), .text(payload), .date(at), .text(blocked ? "failed" : "pending"),
+                    .text(key.channel), .text(key.chat), .text(payload), .date(at),
+                    .text(blocked ? "failed" : "pending"),
                     blocked ? .text(blockedReason) : .null, .date(at), blocked ? .date(at) : .null,
                 ])
         }

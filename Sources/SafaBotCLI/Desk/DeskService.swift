@@ -24,6 +24,8 @@ actor DeskService {
     let wakeProcessing: @Sendable () -> Void
     let wakeSender: @Sendable () -> Void
     nonisolated let wake: WakeSignal
+    /// The desk's time (cases, timers, audit); injected so tests can let ten minutes pass at once.
+    let clock: @Sendable () -> Date
 
     private var book: CaseBook
     /// Whether the group turned out to have no topics (cases then live in replies to their card).
@@ -35,7 +37,8 @@ actor DeskService {
     init(
         config: OfficerConfiguration, keyHashes: [String: [UInt8]], store: any Store, executor: BlockingExecutor,
         group: OfficerGroup?, dialogs: DialogHolder, logger: Logger, wake: WakeSignal,
-        wakeProcessing: @escaping @Sendable () -> Void, wakeSender: @escaping @Sendable () -> Void
+        wakeProcessing: @escaping @Sendable () -> Void, wakeSender: @escaping @Sendable () -> Void,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.config = config
         self.store = store
@@ -46,6 +49,7 @@ actor DeskService {
         self.wakeProcessing = wakeProcessing
         self.wakeSender = wakeSender
         self.wake = wake
+        self.clock = clock
         api = OfficerAPI(config: config, keyHashes: keyHashes, nodeExists: { Self.nodeExists($0, dialogs) })
         // At start-up, before any other work: reading the store on the calling thread is fine.
         book = try store.loadCaseBook() ?? CaseBook()
@@ -61,7 +65,7 @@ actor DeskService {
         while !Task.isCancelled {
             await processPending()
             await fireTimers()
-            let next = book.nextTimer.map { max(0.05, $0.timeIntervalSinceNow) } ?? 5
+            let next = book.nextTimer.map { max(0.05, $0.timeIntervalSince(clock())) } ?? 5
             await wake.wait(timeout: min(5, next))
         }
     }
@@ -87,7 +91,7 @@ actor DeskService {
     }
 
     private func handle(_ record: DeskEventRecord) async -> [CaseEffect] {
-        let now = Date()
+        let now = clock()
         func applied(_ action: CaseAction) -> [CaseEffect] {
             switch book.apply(action, now: now, config: config) {
             case .success(let effects): return effects
@@ -163,14 +167,14 @@ actor DeskService {
     // MARK: - Timers and the API
 
     func fireTimers() async {
-        guard let next = book.nextTimer, next <= Date() else { return }
-        await perform(book.tick(now: Date(), config: config), eventID: nil)
+        guard let next = book.nextTimer, next <= clock() else { return }
+        await perform(book.tick(now: clock(), config: config), eventID: nil)
         await save(processed: [])
     }
 
     /// The officer HTTP API (`/officer/...`).
     func handleAPI(_ request: HTTPRequest) async -> HTTPResponse {
-        let result = api.handle(request, now: Date(), book: &book)
+        let result = api.handle(request, now: clock(), book: &book)
         if !result.effects.isEmpty {
             await perform(result.effects, eventID: nil)
             await save(processed: [])
@@ -183,7 +187,7 @@ actor DeskService {
 
     /// Records where a case's topic (or anchor message) is; returns the book's follow-up effects.
     func applyTopicCreated(caseID: String, threadID: Int64) -> [CaseEffect] {
-        switch book.apply(.topicCreated(caseID: caseID, threadID: threadID), now: Date(), config: config) {
+        switch book.apply(.topicCreated(caseID: caseID, threadID: threadID), now: clock(), config: config) {
         case .success(let effects): return effects
         case .failure(let error):
             logger.warning("topic_not_recorded", ["case": caseID, "reason": "\(error)"])
@@ -205,7 +209,7 @@ actor DeskService {
     // MARK: - Saving
 
     private func save(processed: [Int64]) async {
-        let archived = book.removeFinished(before: Date().addingTimeInterval(-7 * 86_400)).map(\.id)
+        let archived = book.removeFinished(before: clock().addingTimeInterval(-7 * 86_400)).map(\.id)
         let snapshot = book
         let entries = audit
         audit = []

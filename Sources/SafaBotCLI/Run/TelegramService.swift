@@ -33,10 +33,9 @@ final class TelegramService: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(
-        configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger
-    )
-        throws
-    {
+        configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger,
+        deskClock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.configuration = configuration
         self.dialogsDirectory = configuration.dialogs
         self.store = store
@@ -86,7 +85,7 @@ final class TelegramService: Sendable {
                 store: store, executor: executor,
                 group: officers.groupChatID.map { OfficerGroup(chatID: $0, client: client) }, dialogs: dialogs,
                 logger: Logger(label: "desk", handler: logger.handler), wake: deskWake,
-                wakeProcessing: { processing.wake.signal() }, wakeSender: { sender.wake.signal() })
+                wakeProcessing: { processing.wake.signal() }, wakeSender: { sender.wake.signal() }, clock: deskClock)
         } else {
             desk = nil
         }

@@ -9,12 +9,14 @@ extension TelegramClient {
         switch file.kind {
         case .photo:
             return try await call(
-                SendPhoto(chatID: chatID, photo: file.fileID, caption: text, parseMode: parseMode, messageThreadID: threadID)
+                SendPhoto(
+                    chatID: chatID, photo: file.fileID, caption: text, parseMode: parseMode, messageThreadID: threadID)
             ).messageID
         case .document:
             return try await call(
                 SendDocument(
-                    chatID: chatID, document: file.fileID, caption: text, parseMode: parseMode, messageThreadID: threadID)
+                    chatID: chatID, document: file.fileID, caption: text, parseMode: parseMode,
+                    messageThreadID: threadID)
             ).messageID
         }
     }

@@ -45,7 +45,8 @@ public struct TelegramSender: ChannelSender {
                     return .failed(reason: "conversation key is not a Telegram chat id")
                 }
                 return .sent(
-                    platformMessageID: String(try await client.sendFile(file, caption: caption, chatID: chatID, threadID: nil)))
+                    platformMessageID: String(
+                        try await client.sendFile(file, caption: caption, chatID: chatID, threadID: nil)))
             }
         } catch let error as TelegramAPIError {
             return await outcome(for: error, record)
