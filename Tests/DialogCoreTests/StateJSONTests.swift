@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import DialogCore
+
+/// The hand-written state JSON must read back, with Foundation's decoder, as exactly the state written.
+@Suite struct StateJSONTests {
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    func roundTrip(_ state: ConversationState) throws -> ConversationState {
+        try Self.decoder.decode(ConversationState.self, from: Data(state.jsonText().utf8))
+    }
+
+    static let phases: [ConversationState.Phase] = [
+        .fresh, .choosing, .field(index: 3, editing: true), .field(index: 0, editing: false), .reviewing,
+        .pickingFieldToEdit, .attesting, .inquiring, .offeringOfficer(target: NodeRef(flow: "handoff", node: "relations")),
+        .offeringResume, .withOfficer(queue: "research"),
+    ]
+
+    static let values: [FieldValue] = [
+        .text("محمد \"الأحمد\" \\ سطر\nجديد\t\u{1}"), .integer(-42), .decimal(3500.75), .decimal(1e-5),
+        .date(gregorian: "2025-03-01", hijri: "1446-09-01"), .date(gregorian: "2026-01-04", hijri: nil), .yesNo(true),
+        .yesNo(false), .choice(id: "rent", label: "إيجار"),
+        .attachments([
+            Attachment(kind: .photo, fileID: "AgAD-1"),
+            Attachment(kind: .document, fileID: "BQAD-2", fileName: "صك.pdf", mimeType: "application/pdf", size: 1_048_576),
+        ]),
+        .location(latitude: 24.7136, longitude: 46.6753), .skipped,
+    ]
+
+    @Test(arguments: phases)
+    func everyPhaseReadsBack(phase: ConversationState.Phase) throws {
+        var state = ConversationState()
+        state.phase = phase
+        state.suspended = SuspendedQuestion(node: NodeRef(flow: "help_request", node: "form"), phase: phase)
+        #expect(try roundTrip(state) == state)
+    }
+
+    @Test func aFullStateWithEveryFieldValueReadsBack() throws {
+        var state = ConversationState()
+        state.node = NodeRef(flow: "help_request", node: "review")
+        state.phase = .reviewing
+        state.attempts = 2
+        state.promptSequence = 17
+        state.forms["help_request.form"] = Dictionary(
+            uniqueKeysWithValues: Self.values.enumerated().map { ("f\($0.offset)", $0.element) })
+        state.forms["feedback.form"] = [:]
+        state.trail = [NodeRef(flow: "main", node: "menu"), NodeRef(flow: "help_request", node: "form")]
+        state.lastActivity = Date(timeIntervalSince1970: 1_767_506_400.125)
+        state.requests = [
+            RequestSummary(
+                reference: "SF-2026-000123", requestType: "help_request",
+                submittedAt: Date(timeIntervalSince1970: 1_767_506_000), status: "submitted")
+        ]
+        state.dialogVersion = "a1b2c3d4e5f60718"
+        state.attestations["help_request.form"] = Attestation(
+            node: NodeRef(flow: "help_request", node: "attest"), statement: "أقرّ بأن جميع البيانات صحيحة",
+            acceptedAt: Date(timeIntervalSince1970: 1_767_506_300.5))
+        state.afterSurvey = NodeRef(flow: "help_request", node: "form")
+        #expect(try roundTrip(state) == state)
+        #expect(try roundTrip(ConversationState()) == ConversationState())
+    }
+}
