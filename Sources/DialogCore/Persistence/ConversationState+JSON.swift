@@ -131,7 +131,7 @@ extension JSONWriter {
         }
     }
 
-    mutating func attachment(_ a: Attachment) {
+    public mutating func attachment(_ a: Attachment) {
         object { m in
             m.string("kind", a.kind.rawValue)
             m.string("fileID", a.fileID)

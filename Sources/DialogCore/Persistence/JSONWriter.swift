@@ -15,11 +15,11 @@ public struct JSONWriter {
     public var data: Data { Data(bytes) }
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         bytes.append(0x22)
         for byte in value.utf8 {
             switch byte {
@@ -39,19 +39,19 @@ public struct JSONWriter {
         bytes.append(0x22)
     }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-    mutating func double(_ value: Double) {
+    public mutating func double(_ value: Double) {
         // Swift's description is the shortest text that reads back as the same Double, and valid JSON.
         bytes.append(contentsOf: (value.isFinite ? value.description : "0").utf8)
     }
 
-    mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+    public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
-    mutating func date(_ value: Date) { double(value.timeIntervalSince1970) }
+    public mutating func date(_ value: Date) { double(value.timeIntervalSince1970) }
 
     /// Writes `{ … }`, calling `body` with a member writer.
-    mutating func object(_ body: (inout Members) -> Void) {
+    public mutating func object(_ body: (inout Members) -> Void) {
         bytes.append(0x7B)
         // The buffer moves into the member writer and back, so appending never copies it.
         var members = Members(writer: JSONWriter())
@@ -61,7 +61,7 @@ public struct JSONWriter {
         bytes.append(0x7D)
     }
 
-    mutating func array<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
+    public mutating func array<T>(_ values: [T], _ element: (inout JSONWriter, T) -> Void) {
         bytes.append(0x5B)
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(0x2C) }
@@ -71,32 +71,32 @@ public struct JSONWriter {
     }
 
     /// Writes the members of one object, with commas between them.
-    struct Members {
+    public struct Members {
         var writer: JSONWriter
         var first = true
 
-        mutating func key(_ name: String) {
+        public mutating func key(_ name: String) {
             if !first { writer.bytes.append(0x2C) }
             first = false
             writer.string(name)
             writer.bytes.append(0x3A)
         }
 
-        mutating func string(_ name: String, _ value: String) {
+        public mutating func string(_ name: String, _ value: String) {
             key(name)
             writer.string(value)
         }
 
-        mutating func string(_ name: String, ifPresent value: String?) {
+        public mutating func string(_ name: String, ifPresent value: String?) {
             if let value { string(name, value) }
         }
 
-        mutating func int(_ name: String, _ value: Int) {
+        public mutating func int(_ name: String, _ value: Int) {
             key(name)
             writer.int(value)
         }
 
-        mutating func value(_ name: String, _ body: (inout JSONWriter) -> Void) {
+        public mutating func value(_ name: String, _ body: (inout JSONWriter) -> Void) {
             key(name)
             body(&writer)
         }

@@ -23,7 +23,7 @@ extension SQLiteRuntimeStore {
                     step: step,
                     // Written by hand: JSONEncoder was an eighth of the bot's CPU (see ConversationState+JSON).
                     state: step.state.jsonText(),
-                    outbound: try step.outbound.map { try json.encode($0) },
+                    outbound: step.outbound.map { $0.jsonText() },
                     requestFields: try step.requests.map { try json.encode($0.fields) },
                     requestAttestations: try step.requests.map { try $0.attestation.map { try json.encode($0) } },
                     handoffFields: try step.handoffs.map { try json.encode($0.fields) },

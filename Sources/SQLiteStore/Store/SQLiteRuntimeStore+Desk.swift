@@ -6,7 +6,7 @@ extension SQLiteRuntimeStore {
     public func enqueueOutbound(_ key: ConversationKey, _ payloads: [OutboundPayload], at: Date) throws {
         guard !payloads.isEmpty else { return }
         try withDatabase { db, json in
-            let encoded = try payloads.map { try json.encode($0) }
+            let encoded = payloads.map { $0.jsonText() }
             try db.transaction { try Self.insertOutbound(encoded, key: key, at: at, into: db) }
         }
     }
