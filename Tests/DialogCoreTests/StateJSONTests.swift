@@ -17,7 +17,8 @@ import Testing
 
     static let phases: [ConversationState.Phase] = [
         .fresh, .choosing, .field(index: 3, editing: true), .field(index: 0, editing: false), .reviewing,
-        .pickingFieldToEdit, .attesting, .inquiring, .offeringOfficer(target: NodeRef(flow: "handoff", node: "relations")),
+        .pickingFieldToEdit, .attesting, .inquiring,
+        .offeringOfficer(target: NodeRef(flow: "handoff", node: "relations")),
         .offeringResume, .withOfficer(queue: "research"),
     ]
 
@@ -27,7 +28,8 @@ import Testing
         .yesNo(false), .choice(id: "rent", label: "إيجار"),
         .attachments([
             Attachment(kind: .photo, fileID: "AgAD-1"),
-            Attachment(kind: .document, fileID: "BQAD-2", fileName: "صك.pdf", mimeType: "application/pdf", size: 1_048_576),
+            Attachment(
+                kind: .document, fileID: "BQAD-2", fileName: "صك.pdf", mimeType: "application/pdf", size: 1_048_576),
         ]),
         .location(latitude: 24.7136, longitude: 46.6753), .skipped,
     ]

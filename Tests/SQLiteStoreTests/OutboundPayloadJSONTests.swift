@@ -6,12 +6,15 @@ import Testing
 /// The hand-written outbox JSON must read back, with Foundation's decoder, as exactly the payload written.
 @Suite struct OutboundPayloadJSONTests {
     static let payloads: [OutboundPayload] = [
-        .message(OutgoingMessage(text: "اختر \"خدمة\":\n1) طلب", buttons: [Button(payload: "7:help", label: "طلب مساعدة")])),
+        .message(
+            OutgoingMessage(text: "اختر \"خدمة\":\n1) طلب", buttons: [Button(payload: "7:help", label: "طلب مساعدة")])),
         .message(OutgoingMessage(text: "بدون أزرار")),
         .answerButton(callbackID: "cbq-1", text: nil),
         .answerButton(callbackID: "cbq-2", text: "تم"),
         .file(Attachment(kind: .photo, fileID: "AgAD"), caption: nil),
-        .file(Attachment(kind: .document, fileID: "BQAD", fileName: "نموذج.pdf", mimeType: "application/pdf", size: 12), caption: "النموذج"),
+        .file(
+            Attachment(kind: .document, fileID: "BQAD", fileName: "نموذج.pdf", mimeType: "application/pdf", size: 12),
+            caption: "النموذج"),
     ]
 
     @Test(arguments: payloads)

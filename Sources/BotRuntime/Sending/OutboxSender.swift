@@ -108,7 +108,7 @@ public final class OutboxSender: Sendable {
         let finished = Date()
         do {
             try await executor.run {
-                for (id, outcome) in outcomes { try store.record(outcome, forOutbound: id, at: finished) }
+                try store.record(outcomes.map { (id: $0.0, outcome: $0.1) }, at: finished)
             }
         } catch {
             logger.error("outbox_record_failed", ["error": "\(error)"])

@@ -11,6 +11,9 @@ public protocol RuntimeStore: Sendable {
         key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date, meta: [String: String]
     ) throws -> InboundRecord?
 
+    /// Several inbound events at once, in order; nil for each duplicate.
+    func appendInbound(_ items: [InboundItem]) throws -> [InboundRecord?]
+
     /// Inbound events not yet processed, oldest first.
     func unprocessedInbound(limit: Int) throws -> [InboundRecord]
 
@@ -26,6 +29,9 @@ public protocol RuntimeStore: Sendable {
 
     /// Records how delivering an outbox row ended.
     func record(_ outcome: DeliveryOutcome, forOutbound id: Int64, at: Date) throws
+
+    /// Records several outcomes at once (a sender round; the SQLite store uses one transaction).
+    func record(_ outcomes: [(id: Int64, outcome: DeliveryOutcome)], at: Date) throws
 
     /// Outbox rows not yet delivered or failed.
     func outboxDepth() throws -> Int
@@ -53,4 +59,38 @@ public protocol RuntimeStore: Sendable {
 
     /// Marks desk events done.
     func markDeskEventsProcessed(_ ids: [Int64], at: Date) throws
+}
+
+/// An inbound event to append, before it has an inbox id.
+public struct InboundItem: Sendable {
+    public var key: ConversationKey
+    public var platformID: String
+    public var content: EventContent
+    public var receivedAt: Date
+    public var meta: [String: String]
+
+    public init(
+        key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date, meta: [String: String]
+    ) {
+        self.key = key
+        self.platformID = platformID
+        self.content = content
+        self.receivedAt = receivedAt
+        self.meta = meta
+    }
+}
+
+extension RuntimeStore {
+    /// One by one, for stores without a faster way.
+    public func appendInbound(_ items: [InboundItem]) throws -> [InboundRecord?] {
+        try items.map {
+            try appendInbound(
+                key: $0.key, platformID: $0.platformID, content: $0.content, receivedAt: $0.receivedAt, meta: $0.meta)
+        }
+    }
+
+    /// One by one, for stores without a faster way.
+    public func record(_ outcomes: [(id: Int64, outcome: DeliveryOutcome)], at: Date) throws {
+        for (id, outcome) in outcomes { try record(outcome, forOutbound: id, at: at) }
+    }
 }

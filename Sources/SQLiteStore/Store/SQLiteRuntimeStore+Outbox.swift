@@ -40,35 +40,47 @@ extension SQLiteRuntimeStore {
 
     /// Records a delivery outcome; outcomes for a row already sent or failed are ignored (idempotent).
     public func record(_ outcome: DeliveryOutcome, forOutbound id: Int64, at: Date) throws {
+        try withDatabase { db, _ in try Self.record(outcome, forOutbound: id, at: at, in: db) }
+    }
+
+    /// Several outcomes in one transaction (a sender round), instead of one transaction each.
+    public func record(_ outcomes: [(id: Int64, outcome: DeliveryOutcome)], at: Date) throws {
+        guard !outcomes.isEmpty else { return }
         try withDatabase { db, _ in
-            switch outcome {
-            case .sent(let platformMessageID):
-                try db.execute(
-                    """
-                    UPDATE outbox SET status = 'sent', platform_message_id = ?, finished_at = ?
-                    WHERE id = ? AND status = 'pending'
-                    """,
-                    [.optionalText(platformMessageID), .date(at), .integer(id)])
-            case .retry(let notBefore, let reason):
-                try db.execute(
-                    """
-                    UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?
-                    WHERE id = ? AND status = 'pending'
-                    """,
-                    [.date(notBefore), .text(reason), .integer(id)])
-            case .failed(let reason):
-                try db.execute(
-                    """
-                    UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, finished_at = ?
-                    WHERE id = ? AND status = 'pending'
-                    """,
-                    [.text(reason), .date(at), .integer(id)])
+            try db.transaction {
+                for (id, outcome) in outcomes { try Self.record(outcome, forOutbound: id, at: at, in: db) }
             }
-            if db.changes == 0,
-                try db.query("SELECT 1 FROM outbox WHERE id = ?", [.integer(id)], row: { _ in 1 }).isEmpty
-            {
-                throw RuntimeStoreError.unknownOutbound(id: id)
-            }
+        }
+    }
+
+    private static func record(_ outcome: DeliveryOutcome, forOutbound id: Int64, at: Date, in db: Database) throws {
+        switch outcome {
+        case .sent(let platformMessageID):
+            try db.execute(
+                """
+                UPDATE outbox SET status = 'sent', platform_message_id = ?, finished_at = ?
+                WHERE id = ? AND status = 'pending'
+                """,
+                [.optionalText(platformMessageID), .date(at), .integer(id)])
+        case .retry(let notBefore, let reason):
+            try db.execute(
+                """
+                UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?
+                WHERE id = ? AND status = 'pending'
+                """,
+                [.date(notBefore), .text(reason), .integer(id)])
+        case .failed(let reason):
+            try db.execute(
+                """
+                UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, finished_at = ?
+                WHERE id = ? AND status = 'pending'
+                """,
+                [.text(reason), .date(at), .integer(id)])
+        }
+        if db.changes == 0,
+            try db.query("SELECT 1 FROM outbox WHERE id = ?", [.integer(id)], row: { _ in 1 }).isEmpty
+        {
+            throw RuntimeStoreError.unknownOutbound(id: id)
         }
     }
 

@@ -43,27 +43,38 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
     public func appendInbound(
         key: ConversationKey, platformID: String, content: EventContent, receivedAt: Date, meta: [String: String]
     ) throws -> InboundRecord? {
-        try withDatabase { db, json in
-            let contentJSON = try json.encode(content)
-            let metaJSON = try json.encode(meta)
-            return try db.transaction { () throws -> InboundRecord? in
-                try db.execute(
-                    """
-                    INSERT INTO inbox (platform_id, channel, chat, content_json, received_at, meta_json)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform_id) DO NOTHING
-                    """,
-                    [
-                        .text(platformID), .text(key.channel), .text(key.chat), .text(contentJSON),
-                        .date(receivedAt), .text(metaJSON),
-                    ])
-                guard db.changes == 1 else { return nil }
-                let id = db.lastInsertRowID
-                // The user wrote again, so they unblocked the bot.
-                try db.execute(
-                    "UPDATE conversations SET blocked_at = NULL WHERE channel = ? AND chat = ? AND blocked_at IS NOT NULL",
-                    [.text(key.channel), .text(key.chat)])
-                return InboundRecord(
-                    id: id, key: key, platformID: platformID, content: content, receivedAt: receivedAt, meta: meta)
+        try appendInbound([
+            InboundItem(key: key, platformID: platformID, content: content, receivedAt: receivedAt, meta: meta)
+        ])[0]
+    }
+
+    /// A batch of inbound events in one transaction (a getUpdates answer), instead of one transaction each.
+    public func appendInbound(_ items: [InboundItem]) throws -> [InboundRecord?] {
+        guard !items.isEmpty else { return [] }
+        return try withDatabase { db, json in
+            let encoded = try items.map { (try json.encode($0.content), try json.encode($0.meta)) }
+            return try db.transaction { () throws -> [InboundRecord?] in
+                try zip(items, encoded).map { item, json in
+                    let key = item.key
+                    try db.execute(
+                        """
+                        INSERT INTO inbox (platform_id, channel, chat, content_json, received_at, meta_json)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform_id) DO NOTHING
+                        """,
+                        [
+                            .text(item.platformID), .text(key.channel), .text(key.chat), .text(json.0),
+                            .date(item.receivedAt), .text(json.1),
+                        ])
+                    guard db.changes == 1 else { return nil }
+                    let id = db.lastInsertRowID
+                    // The user wrote again, so they unblocked the bot.
+                    try db.execute(
+                        "UPDATE conversations SET blocked_at = NULL WHERE channel = ? AND chat = ? AND blocked_at IS NOT NULL",
+                        [.text(key.channel), .text(key.chat)])
+                    return InboundRecord(
+                        id: id, key: key, platformID: item.platformID, content: item.content,
+                        receivedAt: item.receivedAt, meta: item.meta)
+                }
             }
         }
     }

@@ -54,6 +54,15 @@ public struct TelegramInboxWriter: Sendable {
         let group = officersGroupID
         let accepted = try await executor.run { () -> Accepted in
             var accepted = Accepted()
+            // Beneficiaries' events go in as one transaction; anything else flushes them first to keep order.
+            var pending: [InboundItem] = []
+            func flush() throws {
+                guard !pending.isEmpty else { return }
+                for record in try store.appendInbound(pending) {
+                    if record == nil { accepted.duplicates += 1 } else { accepted.stored += 1 }
+                }
+                pending = []
+            }
             for result in updates {
                 switch result {
                 case .failure(let failure):
@@ -63,6 +72,7 @@ public struct TelegramInboxWriter: Sendable {
                         ["update_id": failure.updateID.map(String.init) ?? "?", "reason": failure.reason])
                 case .success(let update):
                     if let group, let officer = renderer.officerUpdate(from: update, groupChatID: group) {
+                        try flush()
                         switch officer {
                         case .event(let event):
                             let platformID = "telegram:update:\(update.updateID)"
@@ -80,11 +90,12 @@ public struct TelegramInboxWriter: Sendable {
                     }
                     switch renderer.inbound(from: update, receivedAt: now) {
                     case .event(let inbound):
-                        let record = try store.appendInbound(
-                            key: inbound.key, platformID: inbound.platformID, content: inbound.content,
-                            receivedAt: inbound.receivedAt, meta: inbound.meta)
-                        if record == nil { accepted.duplicates += 1 } else { accepted.stored += 1 }
+                        pending.append(
+                            InboundItem(
+                                key: inbound.key, platformID: inbound.platformID, content: inbound.content,
+                                receivedAt: inbound.receivedAt, meta: inbound.meta))
                     case .membership(let key, _, let change, let at):
+                        try flush()
                         if change == .blocked { try store.markBlocked(key, at: at) }
                         logger.info("membership_changed", ["chat": key.description, "change": change.rawValue])
                     case .ignored(let reason, let callbackID):
@@ -94,6 +105,7 @@ public struct TelegramInboxWriter: Sendable {
                     }
                 }
             }
+            try flush()
             if let nextOffset { try store.setValue(String(nextOffset), forKey: TelegramPoller.offsetKey) }
             return accepted
         }
