@@ -66,4 +66,23 @@ import Testing
         #expect(try roundTrip(state) == state)
         #expect(try roundTrip(ConversationState()) == ConversationState())
     }
+
+    static let contents: [EventContent] = [
+        .start, .text("السلام عليكم \"يا\" \\ أهل\n"), .button(payload: "12:help"),
+        .attachment(
+            Attachment(kind: .document, fileID: "BQAD", fileName: "صك.pdf", mimeType: "application/pdf", size: 9)),
+        .location(latitude: 24.7136, longitude: 46.6753), .unsupported(kind: "voice"),
+        .handBack(node: "help_request.form", survey: true), .handBack(node: nil, survey: false),
+    ]
+
+    @Test(arguments: contents)
+    func everyEventContentReadsBack(content: EventContent) throws {
+        #expect(try Self.decoder.decode(EventContent.self, from: Data(content.jsonText().utf8)) == content)
+    }
+
+    @Test func metaReadsBack() throws {
+        let meta = ["callback_query_id": "cbq-1", "message_id": "42", "اسم": "قيمة \"مقتبسة\""]
+        #expect(try Self.decoder.decode([String: String].self, from: Data(meta.jsonText().utf8)) == meta)
+        #expect(try Self.decoder.decode([String: String].self, from: Data([String: String]().jsonText().utf8)) == [:])
+    }
 }

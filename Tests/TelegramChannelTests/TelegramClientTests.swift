@@ -76,3 +76,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SendMessageJSONTests {
+    @Test func theHandWrittenBodyReadsAsTheEncodableOne() throws {
+        let messages = [
+            SendMessage(chatID: -1_001_234_567_890, text: "نص \"مقتبس\" & <b>\n</b>"),
+            SendMessage(
+                chatID: 77, text: "اختر",
+                replyMarkup: InlineKeyboardMarkup(inlineKeyboard: [
+                    [InlineKeyboardButton(text: "طلب مساعدة", callbackData: "3:help")],
+                    [
+                        InlineKeyboardButton(text: "استفسار", callbackData: "3:inq"),
+                        InlineKeyboardButton(text: "x", callbackData: "3:x"),
+                    ],
+                ]), messageThreadID: 12, replyParameters: ReplyParameters(messageID: 5)),
+            SendMessage(chatID: 1, text: "t", parseMode: nil, linkPreviewOptions: nil),
+        ]
+        for message in messages {
+            let fast = try JSONSerialization.jsonObject(with: message.jsonBody()) as? NSDictionary
+            let slow = try JSONSerialization.jsonObject(with: JSONEncoder().encode(message)) as? NSDictionary
+            #expect(fast == slow)
+        }
+    }
+}

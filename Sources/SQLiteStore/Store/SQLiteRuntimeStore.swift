@@ -51,8 +51,9 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
     /// A batch of inbound events in one transaction (a getUpdates answer), instead of one transaction each.
     public func appendInbound(_ items: [InboundItem]) throws -> [InboundRecord?] {
         guard !items.isEmpty else { return [] }
-        return try withDatabase { db, json in
-            let encoded = try items.map { (try json.encode($0.content), try json.encode($0.meta)) }
+        return try withDatabase { db, _ in
+            // Written by hand (see EventContent+JSON): one per update, read back by JSONDecoder.
+            let encoded = items.map { ($0.content.jsonText(), $0.meta.jsonText()) }
             return try db.transaction { () throws -> [InboundRecord?] in
                 try zip(items, encoded).map { item, json in
                     let key = item.key

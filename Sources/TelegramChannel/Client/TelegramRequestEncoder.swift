@@ -6,6 +6,7 @@ public struct TelegramRequestEncoder: Sendable {
 
     /// The method's name and JSON body; nil optionals are omitted.
     public func encode<M: TelegramMethod>(_ method: M) throws -> (method: String, body: Data) {
+        if let handWritten = method as? any HandWrittenJSONBody { return (M.name, handWritten.jsonBody()) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (M.name, try encoder.encode(method))
