@@ -338,12 +338,14 @@ struct JSONLocatorParser {
                     )
                 }
                 let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                return Unicode.Scalar(value)!
+                guard let scalar = Unicode.Scalar(value) else { throw error("invalid surrogate pair") }
+                return scalar
             }
             if (0xDC00...0xDFFF).contains(high) {
                 throw error("unpaired low surrogate \\u\(String(format: "%04X", high))")
             }
-            return Unicode.Scalar(high)!
+            guard let scalar = Unicode.Scalar(high) else { throw error("invalid \\u escape") }
+            return scalar
         default:
             offset -= 2
             throw error(
