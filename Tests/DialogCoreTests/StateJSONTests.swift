@@ -86,3 +86,29 @@ import Testing
         #expect(try Self.decoder.decode([String: String].self, from: Data([String: String]().jsonText().utf8)) == [:])
     }
 }
+
+/// The fast reader gives back exactly what was written, and agrees with JSONEncoder's output too.
+@Suite struct JSONReaderTests {
+    @Test(arguments: StateJSONTests.contents)
+    func eventContentWrittenByHandOrByJSONEncoderReadsBack(content: EventContent) throws {
+        #expect(JSONNode.parse(content.jsonText()).flatMap(EventContent.init(json:)) == content)
+        let encoded = String(decoding: try JSONEncoder().encode(content), as: UTF8.self)
+        #expect(JSONNode.parse(encoded).flatMap(EventContent.init(json:)) == content)
+    }
+
+    @Test func metaAndEscapesReadBack() throws {
+        let meta = ["a": "سطر\nثانٍ \"مقتبس\" \\ / \u{1F600}", "b": ""]
+        #expect(JSONNode.parse(meta.jsonText()).flatMap([String: String].init(json:)) == meta)
+        let escaped = #"{"a":"\u0627\u0644\ud83d\ude00\/x"}"#
+        #expect(JSONNode.parse(escaped)?["a"]?.string == "ال😀/x")
+    }
+
+    @Test func invalidOrUnexpectedShapesAreRefusedNotGuessed() {
+        for text in ["", "{", #"{"a":}"#, #"{"a":1,}"#, "[1 2]", #""\x""#, "nul", #"{"a":"b"} x"#] {
+            #expect(JSONNode.parse(text) == nil, "\(text)")
+        }
+        #expect(JSONNode.parse(#"{"text":{"_0":5}}"#).flatMap(EventContent.init(json:)) == nil)
+        #expect(JSONNode.parse(#"{"text":{"_0":"x"},"start":{}}"#).flatMap(EventContent.init(json:)) == nil)
+        #expect(JSONNode.parse(#"{"m":1}"#).flatMap([String: String].init(json:)) == nil)
+    }
+}

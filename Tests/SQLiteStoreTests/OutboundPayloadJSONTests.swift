@@ -22,3 +22,12 @@ import Testing
         #expect(try JSONDecoder().decode(OutboundPayload.self, from: Data(payload.jsonText().utf8)) == payload)
     }
 }
+
+@Suite struct OutboundPayloadReadingTests {
+    @Test(arguments: OutboundPayloadJSONTests.payloads)
+    func readsBackWhetherWrittenByHandOrByJSONEncoder(payload: OutboundPayload) throws {
+        #expect(JSONNode.parse(payload.jsonText()).flatMap(OutboundPayload.init(json:)) == payload)
+        let encoded = String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)
+        #expect(JSONNode.parse(encoded).flatMap(OutboundPayload.init(json:)) == payload)
+    }
+}

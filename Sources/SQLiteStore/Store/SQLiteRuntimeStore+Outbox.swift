@@ -31,8 +31,9 @@ extension SQLiteRuntimeStore {
             return try rows.map { row in
                 OutboundRecord(
                     id: row.id, key: ConversationKey(channel: row.channel, chat: row.chat),
-                    payload: try json.decode(
-                        OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
+                    // Our own shape first (fast); anything else through JSONDecoder.
+                    payload: try JSONNode.parse(row.payload).flatMap(OutboundPayload.init(json:))
+                        ?? json.decode(OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
                     attempts: row.attempts, notBefore: Date(timeIntervalSince1970: row.notBefore))
             }
         }

@@ -98,9 +98,11 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
             return try rows.map { row in
                 InboundRecord(
                     id: row.id, key: ConversationKey(channel: row.channel, chat: row.chat), platformID: row.platformID,
-                    content: try json.decode(EventContent.self, from: row.content, table: "inbox", row: "\(row.id)"),
+                    content: try JSONNode.parse(row.content).flatMap(EventContent.init(json:))
+                        ?? json.decode(EventContent.self, from: row.content, table: "inbox", row: "\(row.id)"),
                     receivedAt: Date(timeIntervalSince1970: row.receivedAt),
-                    meta: try json.decode([String: String].self, from: row.meta, table: "inbox", row: "\(row.id)"))
+                    meta: try JSONNode.parse(row.meta).flatMap([String: String].init(json:))
+                        ?? json.decode([String: String].self, from: row.meta, table: "inbox", row: "\(row.id)"))
             }
         }
     }

@@ -1,0 +1,192 @@
+/// A small JSON reader for the rows this program writes itself (inbox and outbox), read on every message.
+///
+/// Foundation's `JSONDecoder` is the largest cost left in a step; this parses any valid JSON into plain
+/// values. Callers map those values to their types and fall back to `JSONDecoder` when the shape is
+/// not the expected one, so an unusual row is still read correctly, only slower.
+public enum JSONNode: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number as written; converted by the caller to the type it needs.
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    case object([String: JSONNode])
+
+    public subscript(key: String) -> JSONNode? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    public var string: String? { if case .string(let s) = self { s } else { nil } }
+    public var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    public var int: Int? { if case .number(let n) = self { Int(n) } else { nil } }
+    public var double: Double? { if case .number(let n) = self { Double(n) } else { nil } }
+    public var array: [JSONNode]? { if case .array(let a) = self { a } else { nil } }
+    public var object: [String: JSONNode]? { if case .object(let o) = self { o } else { nil } }
+
+    /// Parses `text`; nil when it is not valid JSON (or nests deeper than 64 levels).
+    public static func parse(_ text: String) -> JSONNode? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = Parser(bytes: bytes)
+            guard let value = parser.value(depth: 0) else { return nil }
+            parser.skipSpace()
+            return parser.index == bytes.count ? value : nil
+        }
+    }
+
+    struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func value(depth: Int) -> JSONNode? {
+            guard depth < 64 else { return nil }
+            skipSpace()
+            guard index < bytes.count else { return nil }
+            switch bytes[index] {
+            case 0x7B: return object(depth: depth)
+            case 0x5B: return array(depth: depth)
+            case 0x22: return string().map(JSONNode.string)
+            case 0x74: return literal("true", .bool(true))
+            case 0x66: return literal("false", .bool(false))
+            case 0x6E: return literal("null", .null)
+            default: return number()
+            }
+        }
+
+        mutating func literal(_ word: StaticString, _ value: JSONNode) -> JSONNode? {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return nil }
+            for k in 0..<count where bytes[index + k] != word.utf8Start[k] { return nil }
+            index += count
+            return value
+        }
+
+        mutating func number() -> JSONNode? {
+            let start = index
+            while index < bytes.count,
+                (0x30...0x39).contains(bytes[index]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[index])
+            {
+                index += 1
+            }
+            guard index > start else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            return Double(text) == nil ? nil : .number(text)
+        }
+
+        mutating func string() -> String? {
+            index += 1  // opening quote
+            var out: [UInt8] = []
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0x22: return String(decoding: out, as: UTF8.self)
+                case 0x5C:
+                    guard index < bytes.count else { return nil }
+                    let escaped = bytes[index]
+                    index += 1
+                    switch escaped {
+                    case 0x22, 0x5C, 0x2F: out.append(escaped)
+                    case 0x62: out.append(0x08)
+                    case 0x66: out.append(0x0C)
+                    case 0x6E: out.append(0x0A)
+                    case 0x72: out.append(0x0D)
+                    case 0x74: out.append(0x09)
+                    case 0x75:
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800...0xDBFF).contains(scalar) {
+                            guard index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else {
+                                return nil
+                            }
+                            index += 2
+                            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let unicode = Unicode.Scalar(scalar) else { return nil }
+                        out.append(contentsOf: String(Character(unicode)).utf8)
+                    default: return nil
+                    }
+                case 0x00..<0x20: return nil
+                default: out.append(byte)
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                index += 1
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+
+        mutating func array(depth: Int) -> JSONNode? {
+            index += 1
+            var elements: [JSONNode] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == 0x5D {
+                index += 1
+                return .array(elements)
+            }
+            while true {
+                guard let element = value(depth: depth + 1) else { return nil }
+                elements.append(element)
+                skipSpace()
+                guard index < bytes.count else { return nil }
+                if bytes[index] == 0x2C {
+                    index += 1
+                } else if bytes[index] == 0x5D {
+                    index += 1
+                    return .array(elements)
+                } else {
+                    return nil
+                }
+            }
+        }
+
+        mutating func object(depth: Int) -> JSONNode? {
+            index += 1
+            var members: [String: JSONNode] = [:]
+            skipSpace()
+            if index < bytes.count, bytes[index] == 0x7D {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == 0x22, let key = string() else { return nil }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == 0x3A else { return nil }
+                index += 1
+                guard let member = value(depth: depth + 1) else { return nil }
+                members[key] = member
+                skipSpace()
+                guard index < bytes.count else { return nil }
+                if bytes[index] == 0x2C {
+                    index += 1
+                } else if bytes[index] == 0x7D {
+                    index += 1
+                    return .object(members)
+                } else {
+                    return nil
+                }
+            }
+        }
+    }
+}
