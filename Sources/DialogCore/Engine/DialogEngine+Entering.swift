@@ -109,7 +109,7 @@ extension DialogEngine {
         for request in turn.state.requests.suffix(10) {
             let values = [
                 "reference": request.reference,
-                "submitted": Self.dayString(request.submittedAt),
+                "submitted": RiyadhDay(request.submittedAt).description,
                 "status": status.statusTexts?[request.status] ?? request.status,
             ]
             lines.append(Template.render(status.itemText, values))
@@ -144,5 +144,4 @@ extension DialogEngine {
         Template.hasPlaceholders(text) ? Template.render(text, templateValues(flow: flow, state)) : text
     }
 
-    static func dayString(_ date: Date) -> String { RiyadhDay(date).description }
 }

@@ -289,7 +289,7 @@ extension LintContext {
             ("officer", commands.officer),
         ] {
             if words.isEmpty { warning(file, [.key("commands"), .key(key)], "no words for the '\(key)' command") }
-            for (k, word) in words.enumerated() where LintNormalizer.normalize(word).isEmpty {
+            for (k, word) in words.enumerated() where ArabicText.matchKey(word).isEmpty {
                 error(
                     file, [.key("commands"), .key(key), .index(k)],
                     "command word \(k + 1) of '\(key)' is empty after normalisation")

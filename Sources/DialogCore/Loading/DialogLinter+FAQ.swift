@@ -1,8 +1,3 @@
-/// The linter judges words exactly as matching will see them: through `ArabicText.matchKey`.
-enum LintNormalizer {
-    static func normalize(_ text: String) -> String { ArabicText.matchKey(text) }
-}
-
 extension LintContext {
     mutating func checkFAQ() {
         guard let faq = input.faq else { return }
@@ -31,18 +26,18 @@ extension LintContext {
                 error(
                     file, base + [.key("keywords")], "topic '\(topic.id)' has no keywords, so no question can match it")
             }
-            for (k, keyword) in topic.keywords.enumerated() where LintNormalizer.normalize(keyword).isEmpty {
+            for (k, keyword) in topic.keywords.enumerated() where ArabicText.matchKey(keyword).isEmpty {
                 warning(
                     file, base + [.key("keywords"), .index(k)],
                     "keyword \(k + 1) of topic '\(topic.id)' is empty after normalisation")
             }
         }
         for word in faq.synonyms.keys.sorted() {
-            let canonical = LintNormalizer.normalize(word)
+            let canonical = ArabicText.matchKey(word)
             let path: [JSONPathComponent] = [.key("synonyms"), .key(word)]
             if canonical.isEmpty { warning(file, path, "synonym key '\(word)' is empty after normalisation") }
             for (k, other) in faq.synonyms[word]!.enumerated() {
-                let normalized = LintNormalizer.normalize(other)
+                let normalized = ArabicText.matchKey(other)
                 if normalized.isEmpty {
                     warning(file, path + [.index(k)], "synonym \(k + 1) of '\(word)' is empty after normalisation")
                 } else if normalized == canonical {

@@ -53,9 +53,7 @@ public enum ChoiceMatcher {
         return winners.count == 1 ? options[winners[0]] : nil
     }
 
-    /// The stemmed match keys of an option's label and synonyms.
-    static func keys(_ option: Option) -> [String] { option.matchKeys }
-
+    /// The stemmed match keys of an option's label and synonyms (computed once, in `Option`'s initialisers).
     static func keys(label: String, synonyms: [String]) -> [String] {
         ([label] + synonyms).map { ArabicText.stems($0).joined(separator: " ") }.filter { !$0.isEmpty }
     }

@@ -126,7 +126,7 @@ actor DeskService {
                 await postOrLog(
                     OutgoingMessage(
                         text: "This kind of message cannot be passed on; send text, a photo or a document."),
-                    place: place)
+                    at: self.place(forTopicKey: place))
                 return []
             }
             return book.handleTopic(
@@ -149,16 +149,16 @@ actor DeskService {
         if case .text(let text) = message.content, text.hasPrefix("/") {
             await postOrLog(
                 OutgoingMessage(text: "Commands work inside a case's topic (or as a reply to its case card)."),
-                place: message.threadID ?? 0)
+                at: message.threadID.map { place(forTopicKey: $0) } ?? .group)
         } else {
             logger.info("officer_message_outside_case", ["message_id": String(message.messageID)])
         }
     }
 
-    private func postOrLog(_ message: OutgoingMessage, place: Int64) async {
+    private func postOrLog(_ message: OutgoingMessage, at place: CasePlace) async {
         guard let group else { return }
         do {
-            try await group.post(message, at: place == 0 ? .group : self.place(forTopicKey: place))
+            try await group.post(message, at: place)
         } catch {
             logger.warning("desk_post_failed", ["error": "\(error)"])
         }
