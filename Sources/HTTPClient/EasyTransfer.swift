@@ -1,5 +1,9 @@
 import CCurl
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Owns one curl easy handle and everything curl points into while the transfer runs.
 ///

@@ -1,5 +1,10 @@
 import CCurl
-import Foundation
+import Dispatch
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An async HTTP client over libcurl's multi interface, driven by one dedicated thread.
 ///
@@ -13,9 +18,9 @@ public final class HTTPClient: Sendable {
         let worker = try MultiWorker(configuration: configuration)
         queue = worker.mailbox
         let handOff = WorkerHandOff(worker: worker)
-        let thread = Thread { handOff.worker.run() }
-        thread.name = "safabot.curl"
-        thread.start()
+        // A queue of its own is served by a thread of its own (an overcommitting queue), so the
+        // worker's blocking curl_multi_poll never holds up anything else.
+        DispatchQueue(label: "safabot.curl").async { handOff.worker.run() }
     }
 
     deinit {

@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// One HTTP request for ``HTTPClient/send(_:)``.
 public struct HTTPClientRequest: Sendable {

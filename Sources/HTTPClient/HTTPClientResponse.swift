@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// The status, headers and body of a completed HTTP transfer.
 public struct HTTPClientResponse: Sendable {

@@ -1,5 +1,9 @@
 import CCurl
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Owns the curl multi handle and runs every transfer on one dedicated thread.
 ///

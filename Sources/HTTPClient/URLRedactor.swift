@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Removes secrets from URLs and messages before they reach an error description or a log.
 enum URLRedactor {
@@ -7,7 +11,7 @@ enum URLRedactor {
         var rest = Substring(url)
         if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
         var prefix = ""
-        if let schemeEnd = rest.range(of: "://") {
+        if let schemeEnd = rest.firstRange(of: "://") {
             prefix = String(rest[..<schemeEnd.upperBound])
             rest = rest[schemeEnd.upperBound...]
             let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex

@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// One complete inbound HTTP request, as libmicrohttpd parsed it.
 public struct HTTPRequest: Sendable {

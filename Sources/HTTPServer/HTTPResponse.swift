@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// What a handler answers; Content-Length is always computed by the server.
 public struct HTTPResponse: Sendable {

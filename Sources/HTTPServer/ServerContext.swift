@@ -1,5 +1,9 @@
 import CMicroHTTPD
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 
 /// What libmicrohttpd's callbacks reach through their closure pointer: the handler, the

@@ -1,5 +1,12 @@
 import CMicroHTTPD
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A numeric bind address in the sockaddr form libmicrohttpd reads.
 enum SocketAddress {

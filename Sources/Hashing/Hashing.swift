@@ -1,5 +1,9 @@
 import COpenSSL
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Hashes and comparisons from OpenSSL's libcrypto: the only importer of COpenSSL.
 public enum Hashing {

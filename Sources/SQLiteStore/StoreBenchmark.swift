@@ -1,6 +1,10 @@
 import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Measures the SQLite store's write throughput for `safa-bench`: inbound appends plus batched step commits.
 public enum StoreBenchmark {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where the bot keeps its SQLite file.
 struct DataLocation {
@@ -15,14 +19,20 @@ struct DataLocation {
         }
     }
 
+    /// The folder part of `path` ("" for a bare file name), as `deletingLastPathComponent` gives it.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Creates the folder the database lives in.
     func prepare() throws {
-        let folder = (databasePath as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: databasePath)
         guard !folder.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.runtime("cannot create the data folder \(folder): \(error.localizedDescription)")
+            throw CLIError.runtime("cannot create the data folder \(folder): \(error)")
         }
     }
 }

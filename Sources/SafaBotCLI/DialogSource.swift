@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where the dialog files are and how to load them for a command.
 struct DialogSource {
@@ -17,8 +21,8 @@ struct DialogSource {
 
     /// Loads and checks the dialogs; prints every finding; refuses to go on when any is an error.
     func load(printWarnings: Bool = true) throws -> DialogBundle {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory else {
             throw CLIError.usage("dialog directory '\(directory)' does not exist")
         }
         let result = DialogLoader.load(directory: URL(fileURLWithPath: directory))

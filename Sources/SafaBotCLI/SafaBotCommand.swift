@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A subcommand of `safa-bot`: a value parsed from arguments, with `run()`.
 public protocol SafaBotCommand: Sendable {
@@ -41,7 +45,7 @@ public enum SafaBot {
     static var usage: String {
         var lines = ["usage: safa-bot <command> [options]", "", "commands:"]
         for command in commands {
-            lines.append("  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary)
+            lines.append("  " + command.name + String(repeating: " ", count: max(0, 10 - command.name.count)) + command.summary)
         }
         lines.append("  help      show this help")
         return lines.joined(separator: "\n")

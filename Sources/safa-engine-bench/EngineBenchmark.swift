@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Simulated beneficiaries walking the shipped dialogs, interleaved so every conversation's state is live.
 struct EngineBenchmark {

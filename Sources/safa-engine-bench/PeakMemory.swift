@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The process's peak resident set size, from /proc/self/status (VmHWM), in MiB.
 enum PeakMemory {

@@ -1,8 +1,15 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // `make bench`, part one: dialog-engine steps per second and peak memory over 10,000 simulated
-// conversations. A binary of its own that links only DialogCore and Foundation, so the memory it
+// conversations. A binary of its own that links only DialogCore and FoundationEssentials, so the memory it
 // reports is the engine's, not that of libraries the engine never uses (curl, SQLite, OpenSSL).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let dialogsDirectory = ProcessInfo.processInfo.environment["SAFA_DIALOGS_DIR"] ?? "dialogs"
@@ -19,8 +26,7 @@ let benchmark = EngineBenchmark(engine: DialogEngine(bundle: bundle), conversati
 _ = EngineBenchmark(engine: benchmark.engine, conversations: 100).run()  // warm-up
 let run = benchmark.run()
 print("engine: \(conversations) conversations, \(run.steps) steps, \(run.submissions) requests submitted")
-print(String(format: "engine: %.0f steps/s on one core (%.2f µs/step)", run.stepsPerSecond, 1e6 / run.stepsPerSecond))
+print("engine: \(run.stepsPerSecond.fixed(0)) steps/s on one core (\((1e6 / run.stepsPerSecond).fixed(2)) µs/step)")
+let peak = PeakMemory.mebibytes() ?? -1
 print(
-    String(
-        format: "engine: peak RSS %.1f MiB (%.1f MiB at start, %.1f MiB after loading the dialogs)",
-        PeakMemory.mebibytes() ?? -1, before, loaded))
+    "engine: peak RSS \(peak.fixed(1)) MiB (\(before.fixed(1)) MiB at start, \(loaded.fixed(1)) MiB after loading the dialogs)")

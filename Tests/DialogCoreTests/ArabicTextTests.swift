@@ -62,6 +62,21 @@ import Testing
         #expect(ArabicText.matchKey("ﻻ") == "لا")
     }
 
+    @Test func matchKeyFoldsPresentationFormsAndFullWidthDigitsAsNFKCDoes() {
+        // Text pasted from a PDF: isolated and final forms, the ﷲ ligature, a hamza form.
+        #expect(ArabicText.matchKey("ﺍﻟﻤﺴﺎﻋﺪﺓ") == ArabicText.matchKey("المساعدة"))
+        #expect(ArabicText.matchKey("ﷲ") == "الله")
+        #expect(ArabicText.matchKey("ﺃﺣﻤﺪ") == "احمد")
+        #expect(ArabicText.matchKey("１٢3") == "123")
+        #expect(ArabicText.matchKey("ﬁle") == "file")
+    }
+
+    @Test func everyDecomposedHamzaAndMaddaLetterIsComposed() {
+        #expect(ArabicText.normalizeInput("\u{0627}\u{0653}\u{0648}\u{0654}\u{064A}\u{0654}\u{0627}\u{0655}") == "آؤئإ")
+        // A mark after a space has no letter to join: it is dropped with the other marks.
+        #expect(ArabicText.normalizeInput("ب \u{0654}") == "ب")
+    }
+
     @Test func wordsSplitTheMatchKey() {
         #expect(ArabicText.words("وش الأوراق المطلوبة؟") == ["وش", "الاوراق", "المطلوبه"])
         #expect(ArabicText.words("   ") == [])

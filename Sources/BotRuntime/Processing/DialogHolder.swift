@@ -1,5 +1,9 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 import Synchronization
 
 /// The dialogs in force, swapped atomically on reload.

@@ -1,5 +1,9 @@
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Runs unprocessed inbox events through the engine and commits each batch in one transaction.
 ///

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import Dispatch
 import Synchronization
 
 /// The dedicated thread that runs inbox events through the engine, batch by batch.
@@ -25,7 +30,9 @@ public final class ProcessingLoop: Sendable {
 
     public func start() {
         running.store(true, ordering: .sequentiallyConsistent)
-        let thread = Thread { [self] in
+        // A queue of its own is served by a thread of its own (an overcommitting queue), so this loop
+        // blocks on SQLite without holding up Swift's cooperative pool.
+        DispatchQueue(label: "safabot.processing").async { [self] in
             while running.load(ordering: .sequentiallyConsistent) {
                 drain()
                 wake.wait(timeout: 1)
@@ -33,8 +40,6 @@ public final class ProcessingLoop: Sendable {
             drain()
             stopped.signal()
         }
-        thread.name = "safabot-processing"
-        thread.start()
     }
 
     /// Stops after the inbox is drained; blocks until the thread has finished its last batch.

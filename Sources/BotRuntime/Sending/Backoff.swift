@@ -1,4 +1,11 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Exponential backoff with full jitter for retrying network errors and 5xx answers.
 public struct Backoff: Sendable {

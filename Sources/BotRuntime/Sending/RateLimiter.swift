@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Token buckets pacing sends to a platform's limits: one for the whole bot, one per chat.
 ///

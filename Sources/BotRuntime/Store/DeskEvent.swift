@@ -1,5 +1,9 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Something the officers' desk must act on, queued durably like the inbox.
 ///

@@ -1,5 +1,10 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+import Synchronization
 
 /// A `RuntimeStore` held in memory, for tests and the terminal channel: same behaviour as the SQLite store,
 /// nothing survives the process.
@@ -10,11 +15,8 @@ public import Foundation
 ///   then changes nothing;
 /// - `dueOutbound` returns at most one row per conversation: the oldest pending one, if it is due;
 /// - rows added for, or pending in, a blocked conversation are failed with reason "blocked".
-public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
-    // @unchecked Sendable invariant: `storage` is read and written only while `lock` is held, and no
-    // reference to it escapes a locked section (it is a value; callers get copies).
-    private let lock = NSLock()
-    private var storage = Storage()
+public final class MemoryRuntimeStore: RuntimeStore, Sendable {
+    private let storage = Mutex(Storage())
 
     public init() {}
 
@@ -50,9 +52,7 @@ public final class MemoryRuntimeStore: RuntimeStore, @unchecked Sendable {
     }
 
     private func locked<T>(_ body: (inout Storage) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&storage)
+        try storage.withLock { try body(&$0) }
     }
 
     // MARK: RuntimeStore

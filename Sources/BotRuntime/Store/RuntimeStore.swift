@@ -1,5 +1,9 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// The runtime's durable memory: inbox, conversation states, outbox, records, settings.
 ///

@@ -1,5 +1,9 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// An inbound event durably in the inbox. `id` is unique and increasing: it becomes `Event.sequence`.
 public struct InboundRecord: Sendable, Equatable {

@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Synchronization
 
 /// A value-type logger over a handler: one line per event with key=value fields.
@@ -45,8 +52,7 @@ public struct Logger: Sendable {
             return value
         }
         return "\""
-            + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+            + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
     }
 }
 
@@ -66,7 +72,16 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func write(_ line: String) {
         let stamp = Date().formatted(.iso8601)
-        FileHandle.standardError.write(Data("ts=\(stamp) \(line)\n".utf8))
+        // One write(2) per line, so lines from different threads never interleave.
+        let bytes = Array("ts=\(stamp) \(line)\n".utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                raw.baseAddress.map { Glibc.write(2, $0 + offset, raw.count - offset) } ?? 0
+            }
+            if written <= 0 { break }
+            offset += written
+        }
     }
 }
 

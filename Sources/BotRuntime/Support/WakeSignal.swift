@@ -1,4 +1,9 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+import Dispatch
 import Synchronization
 
 /// Wakes an async loop when there is new work, or lets it sleep until a deadline.
@@ -67,25 +72,25 @@ public final class WakeSignal: Sendable {
 }
 
 /// Wakes a dedicated thread (the processing loop), with the same remembered-signal rule.
-public final class ThreadSignal: @unchecked Sendable {
-    // Invariant: `pending` is only read or written while `condition` is locked.
-    private let condition = NSCondition()
-    private var pending = false
+public final class ThreadSignal: Sendable {
+    // `pending` keeps the semaphore's count at one at most, however many signals arrive between waits.
+    private let pending = Mutex(false)
+    private let semaphore = DispatchSemaphore(value: 0)
 
     public init() {}
 
     public func signal() {
-        condition.lock()
-        pending = true
-        condition.signal()
-        condition.unlock()
+        let wasPending = pending.withLock { p in
+            defer { p = true }
+            return p
+        }
+        if !wasPending { semaphore.signal() }
     }
 
-    /// Blocks the calling thread until signalled or `timeout` seconds pass.
+    /// Blocks the calling thread until signalled or `timeout` seconds pass; a signal sent since the
+    /// last wait returns at once.
     public func wait(timeout: TimeInterval) {
-        condition.lock()
-        if !pending { _ = condition.wait(until: Date().addingTimeInterval(timeout)) }
-        pending = false
-        condition.unlock()
+        _ = semaphore.wait(timeout: .now() + timeout)
+        pending.withLock { $0 = false }
     }
 }

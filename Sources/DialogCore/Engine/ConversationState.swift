@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Everything the engine remembers about one conversation; stored as JSON between events.
 public struct ConversationState: Sendable, Equatable, Codable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DialogEngine {
     /// Enters `start`, running automatic nodes (messages, submissions, status) until one waits for the beneficiary.

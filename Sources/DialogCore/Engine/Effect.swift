@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// A button under a message: `payload` comes back in `EventContent.button`.
 public struct Button: Sendable, Equatable, Codable {

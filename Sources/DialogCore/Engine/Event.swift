@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Something that happened in a conversation, as the engine sees it (channel-neutral).
 public enum EventContent: Sendable, Equatable, Codable {

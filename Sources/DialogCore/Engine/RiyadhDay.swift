@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// A calendar day in Riyadh (UTC+3 all year, no daylight saving), computed arithmetically.
 ///

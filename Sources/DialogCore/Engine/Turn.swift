@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The working state of one engine step: the conversation being changed and the effects gathered so far.
 struct Turn {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension DialogLoader {
     /// Decodes `value` with `JSONDecoder`; a failure becomes one finding at the offending value.

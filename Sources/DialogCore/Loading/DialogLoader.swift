@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Reads `dialogs/`: parses every `*.json` with positions, decodes settings, flows and FAQ node by node,
 /// runs the linter, and returns every finding at once.
@@ -23,8 +27,8 @@ public enum DialogLoader {
         var findings: [Finding] = []
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory
             else { continue }
             let path = (prefix.hasSuffix("/") ? prefix : prefix + "/") + name
             if let data = FileManager.default.contents(atPath: url.path) {

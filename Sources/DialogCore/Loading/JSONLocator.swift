@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// A strict RFC 8259 JSON parser whose values know their line, column and path.
 ///
@@ -83,11 +87,11 @@ struct JSONLocatorParser {
         guard offset < bytes.count else { return "end of file" }
         let b = bytes[offset]
         if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-        if b < 0x20 || b == 0x7F { return "control character U+\(String(format: "%04X", Int(b)))" }
+        if b < 0x20 || b == 0x7F { return "control character U+\(Int(b).hexadecimal(4))" }
         if b == 0x20 { return "space" }
         // Decode the scalar for a readable message; fall back to "byte" for invalid UTF-8.
         if let (scalar, _) = decodeScalar(at: offset) { return "'\(Character(scalar))'" }
-        return "invalid UTF-8 byte 0x\(String(format: "%02X", Int(b)))"
+        return "invalid UTF-8 byte 0x\(Int(b).hexadecimal(2))"
     }
 
     // MARK: whitespace
@@ -292,14 +296,14 @@ struct JSONLocatorParser {
                 throw error(
                     b == 0x0A
                         ? "unterminated string: line break before the closing '\"' (write \\n for a new line)"
-                        : "control character U+\(String(format: "%04X", Int(b))) must be escaped in a string")
+                        : "control character U+\(Int(b).hexadecimal(4)) must be escaped in a string")
             }
             if b < 0x80 {
                 offset += 1
             } else {
                 guard let (_, length) = decodeScalar(at: offset) else {
                     throw error(
-                        "invalid UTF-8 byte 0x\(String(format: "%02X", Int(b))) in string; save the file as UTF-8")
+                        "invalid UTF-8 byte 0x\(Int(b).hexadecimal(2)) in string; save the file as UTF-8")
                 }
                 offset += length
             }
@@ -327,14 +331,14 @@ struct JSONLocatorParser {
                     bytes[offset + 1] == UInt8(ascii: "u")
                 else {
                     throw error(
-                        "unpaired surrogate \\u\(String(format: "%04X", high)): expected a low surrogate \\uDC00-\\uDFFF"
+                        "unpaired surrogate \\u\(high.hexadecimal(4)): expected a low surrogate \\uDC00-\\uDFFF"
                     )
                 }
                 offset += 2
                 let low = try parseHex4()
                 guard (0xDC00...0xDFFF).contains(low) else {
                     throw error(
-                        "invalid low surrogate \\u\(String(format: "%04X", low)) after \\u\(String(format: "%04X", high))"
+                        "invalid low surrogate \\u\(low.hexadecimal(4)) after \\u\(high.hexadecimal(4))"
                     )
                 }
                 let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
@@ -342,7 +346,7 @@ struct JSONLocatorParser {
                 return scalar
             }
             if (0xDC00...0xDFFF).contains(high) {
-                throw error("unpaired low surrogate \\u\(String(format: "%04X", high))")
+                throw error("unpaired low surrogate \\u\(high.hexadecimal(4))")
             }
             guard let scalar = Unicode.Scalar(high) else { throw error("invalid \\u escape") }
             return scalar

@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 extension JSONValue {
     /// Compact JSON text for this value, so a subtree can be handed to `JSONDecoder` on its own.

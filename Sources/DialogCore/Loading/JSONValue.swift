@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A position in a source file: 1-based line and column (column counted in Unicode scalars, as editors count Arabic).
 public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
@@ -38,8 +42,7 @@ public func jsonPathString(_ components: [JSONPathComponent]) -> String {
             if plain {
                 out += out.isEmpty ? k : ".\(k)"
             } else {
-                let escaped = k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-                    of: "\"", with: "\\\"")
+                let escaped = k.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
                 out += "[\"\(escaped)\"]"
             }
         }

@@ -1,11 +1,15 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension ArabicText {
     /// Folds spelling variants for comparison: `normalizeInput`, then alef/yeh/teh-marbuta/hamza
     /// forms unified, Latin lowercased, punctuation and symbols turned into spaces, spaces collapsed.
     public static func matchKey(_ s: String) -> String {
-        // Compatibility mapping folds Arabic presentation forms (ﻻ, ﷲ) and full-width digits.
-        let base = normalizeInput(s).precomposedStringWithCompatibilityMapping.lowercased()
+        // Compatibility folding turns Arabic presentation forms (ﻻ, ﷲ) and full-width digits into plain text.
+        let base = normalizeInput(foldingCompatibility(s)).lowercased()
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in base.unicodeScalars {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Normalisation of what beneficiaries type: digits, invisible marks, diacritics and letter variants.
 ///
@@ -8,9 +12,9 @@ public enum ArabicText {
     /// Converts Arabic-Indic and Persian digits to ASCII, drops invisible and decorative marks,
     /// collapses whitespace and trims; letters stay as typed.
     public static func normalizeInput(_ s: String) -> String {
-        // Precompose first so a hamza typed as a combining mark (ا + U+0654) becomes أ rather than
+        // Compose first so a hamza typed as a combining mark (ا + U+0654) becomes أ rather than
         // being stripped with the other marks below.
-        let composed = s.precomposedStringWithCanonicalMapping
+        let composed = composingArabic(s)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {

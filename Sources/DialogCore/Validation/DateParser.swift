@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+    // The Umm al-Qura calendar and named time zones live here (with ICU), not in FoundationEssentials.
+    import FoundationInternationalization
+#else
+    import Foundation
+#endif
 
 /// Reads a typed date, Gregorian or Hijri (Umm al-Qura), into a `FieldValue.date`.
 ///
@@ -35,13 +41,13 @@ enum DateParser {
     /// The Umm al-Qura calendar used by Saudi government services; UTC so a date never shifts a day.
     static let hijriCalendar: Calendar = {
         var calendar = Calendar(identifier: .islamicUmmAlQura)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        calendar.timeZone = .gmt
         return calendar
     }()
 
     static let gregorianCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        calendar.timeZone = .gmt
         return calendar
     }()
 
@@ -57,7 +63,7 @@ enum DateParser {
     }
 
     private static func format(_ ymd: YMD) -> String {
-        String(format: "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day)
+        "\(ymd.year.zeroPadded(4))-\(ymd.month.zeroPadded(2))-\(ymd.day.zeroPadded(2))"
     }
 
     /// A date written with digits only: three groups and an optional era marker.
@@ -89,7 +95,7 @@ enum DateParser {
 
     /// Three digit groups separated by "/", "-", "." or spaces, used consistently.
     private static func groups(_ s: Substring) -> [Int]? {
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        let trimmed = s.trimmed
         let separators: Set<Character> = ["/", "-", ".", "\\"]
         let hasSeparator = trimmed.contains(where: separators.contains)
         let cleaned = hasSeparator ? trimmed.filter { $0 != " " } : trimmed

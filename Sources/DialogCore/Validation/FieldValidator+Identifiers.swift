@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension FieldValidator {
     /// Saudi national ID (1…) or iqama (2…): ten digits whose last is a Luhn check digit.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension FieldValidator {
     /// A whole number within the field's range; "3.0" is accepted as 3, "3.5" is not whole.

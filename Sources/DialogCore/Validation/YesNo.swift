@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads a yes/no answer in Gulf Arabic, standard Arabic or English.
 ///
@@ -6,7 +10,7 @@ import Foundation
 public enum YesNo {
     /// `true` for yes, `false` for no, nil when the answer is neither or contradicts itself.
     public static func parse(_ s: String) -> Bool? {
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(s.trimmed)
         if let emoji = emojiAnswers[trimmed] { return emoji }
         let key = collapseElongation(ArabicText.matchKey(s))
         if key.isEmpty { return nil }

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 import HTTPServer
 
 extension OfficerAPI {
@@ -55,8 +60,7 @@ extension OfficerAPI {
                 ? .success([:])
                 : .failure(HTTPResponseBox(Self.error(400, "bad_json", "A JSON object body is required.")))
         }
-        guard let json = try? JSONSerialization.jsonObject(with: request.body), let object = json as? [String: Any]
-        else {
+        guard let object = JSONValue.untyped(parsing: request.body) as? [String: Any] else {
             return .failure(HTTPResponseBox(Self.error(400, "bad_json", "The body is not a JSON object.")))
         }
         return .success(object)
@@ -66,7 +70,7 @@ extension OfficerAPI {
         guard let value = object[key] as? String else {
             return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must be a string.")))
         }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(value.trimmed)
         guard !trimmed.isEmpty else {
             return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must not be empty.")))
         }
@@ -78,7 +82,7 @@ extension OfficerAPI {
     }
 
     static func optionalString(_ object: [String: Any], key: String) -> Result<String?, HTTPResponseBox> {
-        guard let value = object[key], !(value is NSNull) else { return .success(nil) }
+        guard let value = object[key], !(value is JSONNull) else { return .success(nil) }
         guard let string = value as? String else {
             return .failure(HTTPResponseBox(error(400, "bad_json", "\"\(key)\" must be a string.")))
         }

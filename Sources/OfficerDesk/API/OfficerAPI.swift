@@ -1,5 +1,9 @@
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 public import HTTPServer
 
 /// The officer HTTP API as a pure router: a request, the time and the case book in; a response and the
@@ -65,7 +69,7 @@ public struct OfficerAPI: Sendable {
         guard let header = request.headers["authorization"] else { return nil }
         let pieces = header.split(separator: " ", maxSplits: 1)
         guard pieces.count == 2, pieces[0].lowercased() == "bearer" else { return nil }
-        return config.officer(authenticatedBy: pieces[1].trimmingCharacters(in: .whitespaces), hashes: keyHashes)
+        return config.officer(authenticatedBy: String(pieces[1].trimmed), hashes: keyHashes)
     }
 
     func list(_ request: HTTPRequest, _ officer: Officer, _ book: CaseBook) -> OfficerAPIResult {

@@ -1,6 +1,10 @@
 import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A case as the officer API lists it. Field names are stable.
 struct CaseSummaryJSON: Encodable {

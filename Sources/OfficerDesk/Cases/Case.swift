@@ -1,6 +1,10 @@
 public import BotRuntime
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// One beneficiary's request for a human, from the handoff until it is released or closed.
 public struct Case: Sendable, Equatable, Codable, Identifiable {

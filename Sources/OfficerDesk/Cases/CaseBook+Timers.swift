@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 extension CaseBook {
     /// Fires every stored timer due at `now`: a passed claim deadline tells the beneficiary (keep waiting or

@@ -1,5 +1,9 @@
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// What an officer did in a case's topic of the officers' group.
 public enum TopicInput: Sendable, Equatable {

@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Every case and the transitions between their states: a value, persisted whole or case by case.
 ///

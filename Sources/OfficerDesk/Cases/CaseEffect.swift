@@ -1,6 +1,10 @@
 public import BotRuntime
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// What a case transition asks the outside world to do; committed with the new ``CaseBook`` and delivered in order.
 public enum CaseEffect: Sendable, Equatable, Codable {

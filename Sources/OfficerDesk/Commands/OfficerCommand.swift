@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// A command an officer types in a case's topic.
 public enum OfficerCommand: Sendable, Equatable {
@@ -13,10 +18,10 @@ public enum OfficerCommand: Sendable, Equatable {
     /// Parses `/claim`, `/release [flow.node]`, `/close`, `/note <text>`, `/transfer <queue>`; Telegram's
     /// `/command@BotName` form is accepted. Text that is not a slash command is `.notACommand`.
     public static func parse(_ text: String) -> Result<OfficerCommand, OfficerCommandError> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard trimmed.hasPrefix("/") else { return .failure(.notACommand) }
         let head = trimmed.prefix { !$0.isWhitespace }
-        let argument = trimmed.dropFirst(head.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let argument = String(trimmed.dropFirst(head.count).trimmed)
         let name = (head.dropFirst().split(separator: "@", maxSplits: 1).first.map(String.init) ?? "").lowercased()
         switch name {
         case "claim":

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// Walks decoded JSON with a path, collecting problems instead of stopping at the first.
 struct ConfigReader {
@@ -7,7 +12,7 @@ struct ConfigReader {
     static func path(_ parent: String, _ key: String) -> String { parent.isEmpty ? key : "\(parent).\(key)" }
 
     mutating func object(_ value: Any?, at path: String, required: Bool = true) -> [String: Any]? {
-        guard let value, !(value is NSNull) else {
+        guard let value, !(value is JSONNull) else {
             if required { errors.append(.missingKey(path)) }
             return nil
         }
@@ -19,7 +24,7 @@ struct ConfigReader {
     }
 
     mutating func array(_ value: Any?, at path: String, required: Bool = true) -> [Any]? {
-        guard let value, !(value is NSNull) else {
+        guard let value, !(value is JSONNull) else {
             if required { errors.append(.missingKey(path)) }
             return nil
         }
@@ -31,7 +36,7 @@ struct ConfigReader {
     }
 
     mutating func string(_ value: Any?, at path: String, required: Bool = true) -> String? {
-        guard let value, !(value is NSNull) else {
+        guard let value, !(value is JSONNull) else {
             if required { errors.append(.missingKey(path)) }
             return nil
         }
@@ -39,7 +44,7 @@ struct ConfigReader {
             errors.append(.wrongType(key: path, expected: "a string"))
             return nil
         }
-        if required && string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && string.trimmed.isEmpty {
             errors.append(.invalidValue(key: path, reason: "must not be empty"))
             return nil
         }
@@ -47,7 +52,7 @@ struct ConfigReader {
     }
 
     mutating func integer(_ value: Any?, at path: String, required: Bool = true) -> Int64? {
-        guard let value, !(value is NSNull) else {
+        guard let value, !(value is JSONNull) else {
             if required { errors.append(.missingKey(path)) }
             return nil
         }
@@ -58,13 +63,8 @@ struct ConfigReader {
         return int
     }
 
-    /// An integer from JSONSerialization's NSNumber, refusing booleans and fractions. Booleans are told
-    /// apart by their type encoding ("c"/"B"): on Linux `1 is Bool` is true, so a cast cannot tell.
+    /// An integer, refusing booleans and fractions (`JSONValue.untyped` keeps the three apart).
     static func exactInteger(_ value: Any) -> Int64? {
-        guard let number = value as? NSNumber else { return nil }
-        let type = String(cString: number.objCType)
-        guard type != "c", type != "B" else { return nil }
-        let int = number.int64Value
-        return NSNumber(value: int) == number ? int : nil
+        (value as? Int).map(Int64.init)
     }
 }

@@ -1,4 +1,9 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+import DialogCore
 
 extension OfficerConfiguration {
     /// Reads `config/officers.json` (version 1), reporting every problem at once.
@@ -8,7 +13,7 @@ extension OfficerConfiguration {
     /// "workingHours"?: {"timeZone"?, "days"?, "open"?, "close"?, "holidays"?: ["2026-09-23" | "hijri:1447-10-01" |
     /// {"from", "to", "name"?}]}, "texts"?: {key: Arabic text}}`.
     public static func decode(_ data: Data) throws(OfficerConfigurationErrors) -> OfficerConfiguration {
-        guard let json = try? JSONSerialization.jsonObject(with: data), let root = json as? [String: Any] else {
+        guard let root = JSONValue.untyped(parsing: data) as? [String: Any] else {
             throw OfficerConfigurationErrors([.notJSON])
         }
         let version = root["version"].flatMap(ConfigReader.exactInteger)

@@ -1,11 +1,17 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+    // The Umm al-Qura calendar and named time zones live here (with ICU), not in FoundationEssentials.
+    import FoundationInternationalization
+#else
+    import Foundation
+#endif
 
 extension OfficerConfiguration {
     static func decodeHours(_ value: Any?, _ reader: inout ConfigReader) -> WorkingHours {
         var hours = WorkingHours()
         guard let object = reader.object(value, at: "workingHours", required: false) else { return hours }
         if let zone = reader.string(object["timeZone"], at: "workingHours.timeZone", required: false) {
-            if let timeZone = TimeZone(identifier: zone) {
+            if let timeZone = zone == "Asia/Riyadh" ? WorkingHours.riyadh : TimeZone(identifier: zone) {
                 hours.timeZone = timeZone
             } else {
                 reader.errors.append(.invalidValue(key: "workingHours.timeZone", reason: "unknown time zone"))

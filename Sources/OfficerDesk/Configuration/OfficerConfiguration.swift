@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Hashing
 
 /// The officers' side as configured in `config/officers.json` (version 1). Secrets are never in the file:

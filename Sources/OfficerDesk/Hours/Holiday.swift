@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// One day of a holiday, in the Gregorian or the Hijri (Umm al-Qura) calendar, with or without a year.
 ///
@@ -23,7 +28,7 @@ public struct HolidayDate: Sendable, Equatable, Hashable, CustomStringConvertibl
 
     /// Parses the configuration spelling; nil when it is not one of the four forms or out of range.
     public init?(parsing text: String) {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = text.trimmed
         var kind = Kind.gregorian
         if rest.lowercased().hasPrefix("hijri:") {
             kind = .hijri
@@ -44,8 +49,8 @@ public struct HolidayDate: Sendable, Equatable, Hashable, CustomStringConvertibl
     }
 
     public var description: String {
-        let md = String(format: "%02d-%02d", month, day)
-        let body = year.map { String(format: "%04d-", $0) + md } ?? md
+        let md = "\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+        let body = year.map { "\($0.zeroPadded(4))-" + md } ?? md
         return kind == .hijri ? "hijri:" + body : body
     }
 
@@ -76,6 +81,9 @@ public struct Holiday: Sendable, Equatable, Hashable {
         self.to = day
         self.name = name
     }
+
+    /// Whether it is written in the Hijri calendar (so checking it needs the Umm al-Qura calendar).
+    var needsHijri: Bool { from.kind == .hijri }
 
     /// Whether the day given in both calendars falls in this holiday.
     func contains(gregorian g: (Int, Int, Int), hijri h: (Int, Int, Int)) -> Bool {

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// A day of the week, numbered as Foundation's Gregorian calendar numbers them (Sunday = 1).
 public enum Weekday: Int, Sendable, CaseIterable, Comparable {
@@ -51,6 +56,6 @@ public struct TimeOfDay: Sendable, Equatable, Hashable, Comparable, CustomString
 
     public var hour: Int { minutes / 60 }
     public var minute: Int { minutes % 60 }
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { "\(hour.zeroPadded(2)):\(minute.zeroPadded(2))" }
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
 }

@@ -1,4 +1,9 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+import Synchronization
 
 /// Where the officers' desk keeps its cases and audit trail.
 ///
@@ -17,34 +22,34 @@ public protocol CaseStore: Sendable {
 }
 
 /// A `CaseStore` in memory, for tests.
-public final class MemoryCaseStore: CaseStore, @unchecked Sendable {
-    // @unchecked Sendable invariant: every stored property is read and written only while `lock` is held.
-    private let lock = NSLock()
-    private var book: CaseBook?
-    private var audit: [AuditEntry] = []
-    public private(set) var processedDeskEvents: [Int64] = []
+public final class MemoryCaseStore: CaseStore, Sendable {
+    private struct Contents {
+        var book: CaseBook?
+        var audit: [AuditEntry] = []
+        var processedDeskEvents: [Int64] = []
+    }
+
+    private let contents = Mutex(Contents())
+
+    public var processedDeskEvents: [Int64] { contents.withLock { $0.processedDeskEvents } }
 
     public init() {}
 
     public func loadCaseBook() throws -> CaseBook? {
-        lock.lock()
-        defer { lock.unlock() }
-        return book
+        contents.withLock { $0.book }
     }
 
     public func saveCaseBook(
         _ book: CaseBook, archived: [String], audit: [AuditEntry], processedDeskEvents: [Int64], at: Date
     ) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        self.book = book
-        self.audit += audit
-        self.processedDeskEvents += processedDeskEvents
+        contents.withLock {
+            $0.book = book
+            $0.audit += audit
+            $0.processedDeskEvents += processedDeskEvents
+        }
     }
 
     public func auditEntries(caseID: String?, limit: Int) throws -> [AuditEntry] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(audit.filter { caseID == nil || $0.caseID == caseID }.prefix(limit))
+        contents.withLock { Array($0.audit.filter { caseID == nil || $0.caseID == caseID }.prefix(limit)) }
     }
 }

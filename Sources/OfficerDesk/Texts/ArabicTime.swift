@@ -1,5 +1,9 @@
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Says a moment in Arabic for beneficiaries: "غدًا الأحد 22 مارس الساعة 8:00 صباحًا".
 public enum ArabicTime {
@@ -31,6 +35,6 @@ public enum ArabicTime {
     public static func clock(hour: Int, minute: Int) -> String {
         let h12 = hour % 12 == 0 ? 12 : hour % 12
         let period = hour < 12 ? "صباحًا" : (hour == 12 ? "ظهرًا" : "مساءً")
-        return "\(ArabicText.isolate(String(format: "%d:%02d", h12, minute))) \(period)"
+        return "\(ArabicText.isolate("\(h12):\(minute.zeroPadded(2))")) \(period)"
     }
 }

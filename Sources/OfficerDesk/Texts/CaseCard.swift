@@ -1,5 +1,9 @@
 public import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The case card posted in the case's topic, the topic's name, and short descriptions of what was sent.
 public enum CaseCard {
@@ -54,7 +58,7 @@ public enum CaseCard {
 
     /// `text` cut so that it fits `limit` UTF-16 units without splitting a character.
     public static func truncate(_ text: String, limit: Int) -> String {
-        let flattened = text.replacingOccurrences(of: "\n", with: " ")
+        let flattened = text.replacing("\n", with: " ")
         guard flattened.utf16.count > limit else { return flattened }
         var out = ""
         var used = 1  // the ellipsis
@@ -64,7 +68,7 @@ public enum CaseCard {
             out.append(character)
             used += size
         }
-        return out.trimmingCharacters(in: .whitespaces) + "…"
+        return out.trimmed + "…"
     }
 
     /// The claim button under a card.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the bot says about officers, in polite Modern Standard Arabic; every text can be replaced in
 /// `config/officers.json` under `texts`. Placeholders are written `{name}`.
@@ -61,7 +65,7 @@ public struct OfficerTexts: Sendable, Equatable {
     /// `template` with each `{key}` replaced by its value.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
         var out = template
-        for (key, value) in values { out = out.replacingOccurrences(of: "{\(key)}", with: value) }
+        for (key, value) in values { out = out.replacing("{\(key)}", with: value) }
         return out
     }
 

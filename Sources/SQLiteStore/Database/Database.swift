@@ -1,5 +1,9 @@
 internal import CSQLite
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Owns one SQLite connection (`sqlite3*`): opens and configures it, caches statements, runs transactions.
 ///

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A value bound to a statement parameter: one of SQLite's five storage classes.
 enum SQLiteValue: Equatable {

@@ -1,5 +1,9 @@
 internal import CSQLite
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Owns one prepared `sqlite3_stmt`: binds parameters, steps, reads columns, resets; finalized in deinit.
 ///

@@ -1,5 +1,9 @@
 import BotRuntime
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 public import OfficerDesk
 
 extension SQLiteRuntimeStore: CaseStore {

@@ -1,7 +1,11 @@
 public import BotRuntime
 internal import CSQLite
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SQLiteRuntimeStore {
     /// One step with its JSON already encoded, so the transaction does only SQL.

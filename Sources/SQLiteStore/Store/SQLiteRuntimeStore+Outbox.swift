@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 extension SQLiteRuntimeStore {
     /// Due rows, at most one per conversation: each conversation's oldest pending row, when it is due.

@@ -1,6 +1,10 @@
 import BotRuntime
 public import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SQLiteRuntimeStore {
     public func value(forKey key: String) throws -> String? {

@@ -1,5 +1,9 @@
 import BotRuntime
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The store's one JSON encoding: dates as seconds since 1970 (as in its REAL columns).
 ///

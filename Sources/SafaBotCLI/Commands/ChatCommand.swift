@@ -1,6 +1,13 @@
 import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 import SQLiteStore
 
 /// `safa-bot chat`: talk to the dialogs in this terminal; state lives in SQLite and survives restarts.
@@ -38,7 +45,7 @@ struct ChatCommand: SafaBotCommand {
         }
         try terminal.open(reset: reset)
         while true {
-            if interactive { FileHandle.standardOutput.write(Data("\n> ".utf8)) }
+            if interactive { Console.write("\n> ", to: STDOUT_FILENO) }
             guard let line = readLine(strippingNewline: true) else { break }
             if !interactive { Console.out("\n> \(line)") }
             try terminal.receive(line: line)

@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `safa-bot check [dir]`: every finding in the dialog files at once; exit 64 if any is an error.
 struct CheckCommand: SafaBotCommand {

@@ -1,5 +1,9 @@
 import BotRuntime
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import SQLiteStore
 
 /// `safa-bot run`: serves Telegram (long polling by default, webhook as an option) until SIGTERM.
@@ -30,7 +34,7 @@ struct RunCommand: SafaBotCommand {
         let level = Logger.Level(name: configuration.logLevel) ?? .info
         let logger = Logger(label: "safa-bot", handler: StandardErrorLogHandler(level: level))
         let bundle = try DialogSource(directory: configuration.dialogs).load()
-        let folder = (configuration.database as NSString).deletingLastPathComponent
+        let folder = DataLocation.folder(of: configuration.database)
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }

@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `safa-bot test [files or dirs]`: runs conversation scripts against the dialogs.
 struct TestCommand: SafaBotCommand {
@@ -47,11 +51,11 @@ struct TestCommand: SafaBotCommand {
     private func scriptFiles() throws -> [String] {
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw CLIError.usage("no such script file or directory: \(path)")
             }
-            if isDirectory.boolValue {
+            if isDirectory {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }
                     .sorted()
                 files += names.map { path + "/" + $0 }

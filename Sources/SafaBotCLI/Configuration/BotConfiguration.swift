@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// `config/safa-bot.json`: versioned settings with defaults for every missing key; secrets never live here.
 struct BotConfiguration: Equatable {
@@ -62,7 +67,7 @@ extension BotConfiguration {
     }
 
     mutating func apply(data: Data, file: String) throws {
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let root = JSONValue.untyped(parsing: data) as? [String: Any] else {
             throw ConfigurationError(file: file, message: "not a JSON object (run it through a JSON validator)")
         }
         let reader = ConfigReader(file: file)
@@ -156,25 +161,23 @@ struct ConfigReader {
     }
 
     func optionalString(_ object: [String: Any], _ key: String, into value: inout String?, path: String) throws {
-        guard let raw = object[key], !(raw is NSNull) else { return }
+        guard let raw = object[key], !(raw is JSONNull) else { return }
         guard let text = raw as? String else { throw error(path, "must be a string or null") }
         value = text
     }
 
     func int(_ object: [String: Any], _ key: String, into value: inout Int, path: String) throws {
         guard let raw = object[key] else { return }
-        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue == number.doubleValue.rounded() else {
-            throw error(path, "must be a whole number")
-        }
-        value = number.intValue
+        guard let number = raw as? Int else { throw error(path, "must be a whole number") }
+        value = number
     }
 
     func double(_ object: [String: Any], _ key: String, into value: inout Double, path: String) throws {
         guard let raw = object[key] else { return }
-        guard let number = raw as? NSNumber, !(raw is Bool), number.doubleValue >= 0 else {
+        guard let number = (raw as? Double) ?? (raw as? Int).map(Double.init), number >= 0 else {
             throw error(path, "must be a number ≥ 0")
         }
-        value = number.doubleValue
+        value = number
     }
 
     func bool(_ object: [String: Any], _ key: String, into value: inout Bool, path: String) throws {

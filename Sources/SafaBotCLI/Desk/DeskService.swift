@@ -1,6 +1,10 @@
 import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPServer
 import OfficerDesk
 import TelegramChannel

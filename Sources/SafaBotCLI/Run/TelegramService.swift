@@ -1,7 +1,14 @@
 import BotRuntime
 import DialogCore
 import Dispatch
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 import HTTPClient
 import HTTPServer
 import OfficerDesk

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// A conversation script: what the beneficiary sends and what the bot must answer, in a plain-text format.
 ///
@@ -55,9 +60,9 @@ extension ConversationScript {
         self.file = file
         conversations = []
         var current = Conversation(line: 1, steps: [])
-        for (offset, rawLine) in text.components(separatedBy: "\n").enumerated() {
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            let line = String(rawLine.trimmed)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("---") {
                 if !current.steps.isEmpty { conversations.append(current) }
@@ -73,18 +78,18 @@ extension ConversationScript {
 
     private static func action(_ line: String, file: String, line number: Int) throws -> Action {
         func rest(after prefix: String) -> String {
-            String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            String(line.dropFirst(prefix.count).trimmed)
         }
         if line.hasPrefix("<buttons") {
             return .expectButtons(
-                rest(after: "<buttons").components(separatedBy: "|").map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                rest(after: "<buttons").split(separator: "|", omittingEmptySubsequences: false).map {
+                    String($0.trimmed)
                 }.filter { !$0.isEmpty })
         }
         if line == "<none" { return .expectNothing }
         if line.hasPrefix("<~") {
             let pattern = rest(after: "<~")
-            guard (try? NSRegularExpression(pattern: pattern)) != nil else {
+            guard (try? Regex(pattern)) != nil else {
                 throw ScriptSyntaxError(file: file, line: number, message: "invalid regular expression: \(pattern)")
             }
             return .expectMatches(pattern)
@@ -96,12 +101,12 @@ extension ConversationScript {
             if text == "/start" { return .start }
             if text == "@photo" { return .photo }
             if text.hasPrefix("@document") {
-                let name = String(text.dropFirst("@document".count)).trimmingCharacters(in: .whitespaces)
+                let name = String(text.dropFirst("@document".count).trimmed)
                 return .document(name.isEmpty ? "document.pdf" : name)
             }
             if text.hasPrefix("@location") {
                 let parts = text.dropFirst("@location".count).split(separator: ",").compactMap {
-                    Double($0.trimmingCharacters(in: .whitespaces))
+                    Double($0.trimmed)
                 }
                 guard parts.count == 2 else {
                     throw ScriptSyntaxError(file: file, line: number, message: "@location needs 'latitude,longitude'")
@@ -109,7 +114,7 @@ extension ConversationScript {
                 return .location(parts[0], parts[1])
             }
             if text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 {
-                return .press(String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces))
+                return .press(String(text.dropFirst().dropLast().trimmed))
             }
             guard !text.isEmpty else {
                 throw ScriptSyntaxError(file: file, line: number, message: "'>' needs a message")

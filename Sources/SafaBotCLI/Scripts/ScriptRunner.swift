@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Runs conversation scripts against a dialog bundle, through the pure engine.
 struct ScriptRunner {
@@ -89,9 +93,8 @@ struct ScriptRunner {
                 case .failure(let failure): return failure
                 case .success(let message):
                     let text = Self.plain(message.text)
-                    let regex = try? NSRegularExpression(pattern: pattern)
-                    let range = NSRange(text.startIndex..., in: text)
-                    guard regex?.firstMatch(in: text, range: range) != nil else {
+                    let regex = try? Regex(pattern)
+                    guard let regex, text.contains(regex) else {
                         return fail(
                             step, "expected the bot's message to match /\(pattern)/, but it said:\n\(message.text)")
                     }

@@ -1,6 +1,10 @@
 import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The terminal channel: one conversation typed at a keyboard (or piped), on the same durable runtime
 /// as the platforms: inbox → engine → store → outbox.
@@ -36,7 +40,7 @@ final class TerminalSession {
 
     /// Handles one line the user typed.
     func receive(line: String) throws {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = String(line.trimmed)
         guard !text.isEmpty else { return }
         try send(content(for: text))
     }

@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Calls Bot API methods over a transport and maps `ok: false` into `TelegramAPIError`.
 public struct TelegramClient: Sendable {

@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Turns a method value into its name and `application/json` body.
 public struct TelegramRequestEncoder: Sendable {

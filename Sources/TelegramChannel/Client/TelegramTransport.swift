@@ -1,4 +1,8 @@
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Carries one Bot API call: POSTs a JSON `body` to `…/bot<token>/<method>` and returns the raw answer.
 public protocol TelegramTransport: Sendable {

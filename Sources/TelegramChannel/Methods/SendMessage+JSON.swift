@@ -1,5 +1,9 @@
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A request whose JSON body is written by hand, because it is sent for every reply.
 protocol HandWrittenJSONBody {

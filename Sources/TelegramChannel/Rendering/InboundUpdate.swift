@@ -1,6 +1,10 @@
 public import BotRuntime
 public import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// An update turned into an inbox entry for the runtime.
 public struct InboundUpdate: Sendable, Equatable {

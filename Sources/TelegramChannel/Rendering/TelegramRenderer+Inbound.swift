@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 extension TelegramRenderer {
     /// The conversation key of a Telegram chat.

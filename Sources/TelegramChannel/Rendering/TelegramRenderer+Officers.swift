@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What an update from the officers' group means for the desk.
 public enum OfficerGroupUpdate: Sendable, Equatable {

@@ -1,5 +1,9 @@
 public import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where in the officers' group a case lives: its forum topic, or (a group without topics) replies to its card.
 public enum CasePlace: Sendable, Equatable {

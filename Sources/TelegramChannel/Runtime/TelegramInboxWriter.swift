@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-public import Foundation
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
 
 /// Puts decoded Telegram updates durably into the inbox; shared by long polling and the webhook.
 ///

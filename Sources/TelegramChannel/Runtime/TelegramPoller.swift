@@ -1,5 +1,10 @@
 public import BotRuntime
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 
 /// Why long polling stopped for good.
 public enum TelegramPollingError: Error, Equatable, CustomStringConvertible {
@@ -78,7 +83,7 @@ public struct TelegramPoller: Sendable {
                 failures += 1
                 var delay = backoff.delay(afterAttempts: failures - 1, random: Double.random(in: 0..<1))
                 if let api = error as? TelegramAPIError, let retryAfter = api.retryAfter { delay = Double(retryAfter) }
-                logger.warning("polling_failed", ["error": "\(error)", "retry_in_s": String(format: "%.1f", delay)])
+                logger.warning("polling_failed", ["error": "\(error)", "retry_in_s": delay.fixed(1)])
                 try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             }
         }

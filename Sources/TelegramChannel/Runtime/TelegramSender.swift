@@ -1,6 +1,10 @@
 public import BotRuntime
 import DialogCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import HTTPClient
 
 /// Delivers outbox rows to Telegram and turns every answer into a `DeliveryOutcome`.

@@ -1,5 +1,10 @@
 public import BotRuntime
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import DialogCore
 public import HTTPServer
 import Hashing
 
@@ -34,8 +39,8 @@ public struct TelegramWebhook: Sendable {
         } catch {
             // Not an update. If it at least names an update_id, acknowledge and skip it (Telegram would
             // otherwise retry it forever); anything else is refused.
-            guard let object = try? JSONSerialization.jsonObject(with: request.body) as? [String: Any],
-                let id = object["update_id"] as? Int64
+            guard let object = JSONValue.untyped(parsing: request.body) as? [String: Any],
+                let id = (object["update_id"] as? Int).map(Int64.init)
             else { return .text("body is not a Telegram update\n", status: 400) }
             result = .failure(UpdateDecodingFailure(updateID: id, reason: "undecodable update"))
         }
@@ -43,8 +48,12 @@ public struct TelegramWebhook: Sendable {
             let accepted = try await writer.accept([result])
             // A press the engine will not see is answered in the webhook reply itself, as the Bot API allows.
             if let callbackID = accepted.unansweredCallbacks.first {
-                let reply = ["method": "answerCallbackQuery", "callback_query_id": callbackID]
-                return .json((try? JSONSerialization.data(withJSONObject: reply)) ?? Data("{}".utf8))
+                var reply = JSONWriter()
+                reply.object {
+                    $0.string("method", "answerCallbackQuery")
+                    $0.string("callback_query_id", callbackID)
+                }
+                return .json(reply.data)
             }
             return .json(Data("{}".utf8))
         } catch {
