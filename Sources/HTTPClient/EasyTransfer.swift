@@ -5,12 +5,13 @@ import CCurl
     import Foundation
 #endif
 
-/// Owns one curl easy handle and everything curl points into while the transfer runs.
+/// Holds one curl easy handle (from the worker's pool) and everything curl points into while the transfer runs.
 ///
 /// Created, driven and freed only on the client's worker thread, hence deliberately not
 /// `Sendable`. curl keeps raw pointers to this object (WRITEDATA/HEADERDATA), to the header
 /// list and to the error buffer; the worker keeps the object alive until the handle has been
-/// removed from the multi handle, and `deinit` frees the handle before the things it points to.
+/// removed from the multi handle, and `deinit` resets the handle (returning it to the pool) before
+/// freeing the things it pointed to.
 final class EasyTransfer {
     /// The id ``HTTPClient/send(_:)`` uses to cancel this transfer.
     let id: UInt64
@@ -26,10 +27,12 @@ final class EasyTransfer {
     private var body = Data()
     private var headers: [String: String] = [:]
     private var bodyTooLarge = false
+    private let pool: EasyHandlePool
 
-    /// Creates the handle; nil only when curl_easy_init fails (out of memory).
-    init?(submission: TransferSubmission, maxBodyBytes: Int) {
-        guard let handle = curl_easy_init() else { return nil }
+    /// Takes a handle from `pool`; nil only when curl_easy_init fails (out of memory).
+    init?(submission: TransferSubmission, maxBodyBytes: Int, pool: EasyHandlePool) {
+        guard let handle = pool.take() else { return nil }
+        self.pool = pool
         self.id = submission.id
         self.handle = handle
         self.url = submission.request.url
@@ -40,7 +43,7 @@ final class EasyTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        pool.give(handle)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }

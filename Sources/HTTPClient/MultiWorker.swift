@@ -18,6 +18,7 @@ final class MultiWorker {
     private var activeHandles: [UInt64: UnsafeMutableRawPointer] = [:]
     /// Submissions beyond `maxConcurrentTransfers`, started in FIFO order as others finish.
     private var waiting: [TransferSubmission] = []
+    private let handles: EasyHandlePool
 
     /// Creates the multi handle and applies the connection limits.
     init(configuration: HTTPClientConfiguration) throws(CurlError) {
@@ -34,6 +35,7 @@ final class MultiWorker {
         self.multi = multi
         self.queue = TransferQueue(multi: multi)
         self.configuration = configuration
+        self.handles = EasyHandlePool(capacity: configuration.maxConcurrentTransfers)
     }
 
     /// The mailbox callers use; valid for the client's whole life.
@@ -87,7 +89,9 @@ final class MultiWorker {
     private func startWaiting() {
         while active.count < max(1, configuration.maxConcurrentTransfers), !waiting.isEmpty {
             let submission = waiting.removeFirst()
-            guard let transfer = EasyTransfer(submission: submission, maxBodyBytes: configuration.maxResponseBodyBytes)
+            guard
+                let transfer = EasyTransfer(
+                    submission: submission, maxBodyBytes: configuration.maxResponseBodyBytes, pool: handles)
             else {
                 submission.continuation.resume(
                     throwing: CurlError(

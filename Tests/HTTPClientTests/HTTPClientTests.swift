@@ -52,6 +52,34 @@ import Testing
         }
     }
 
+    @Test func aReusedHandleCarriesNothingOfTheRequestBeforeIt() async throws {
+        // Handles go back to a pool after each transfer: method, body and headers must not leak into the next.
+        let server = HTTPServer(configuration: HTTPServerConfiguration()) { request in
+            let probe = request.headers["x-probe"] ?? "-"
+            return .text("\(request.method) \(probe) \(request.body.count)")
+        }
+        try server.start()
+        defer { server.stop() }
+        let client = try HTTPClient(configuration: HTTPClientConfiguration(maxConcurrentTransfers: 1))
+        defer { client.shutdown() }
+        let url = "http://127.0.0.1:\(server.port)/echo"
+        let requests = [
+            HTTPClientRequest(method: "POST", url: url, headers: [("X-Probe", "one")], body: Data("بيانات".utf8)),
+            HTTPClientRequest(url: url),
+            HTTPClientRequest(method: "DELETE", url: url),
+            HTTPClientRequest(url: url),
+            HTTPClientRequest(method: "PUT", url: url, body: Data("ab".utf8)),
+            HTTPClientRequest(method: "HEAD", url: url),
+            HTTPClientRequest(url: url),
+        ]
+        var answers: [String] = []
+        for request in requests {
+            let response = try await client.send(request)
+            answers.append(String(decoding: response.body, as: UTF8.self))
+        }
+        #expect(answers == ["POST one 12", "GET - 0", "DELETE - 0", "GET - 0", "PUT - 2", "", "GET - 0"])
+    }
+
     @Test func aTransferOverItsTotalTimeoutFailsAsATimeout() async throws {
         let server = try startServer()
         defer { server.stop() }

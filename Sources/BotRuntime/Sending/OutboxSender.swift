@@ -76,18 +76,15 @@ public final class OutboxSender: Sendable {
         var earliest: Date?
         limiters.withLock { limiters in
             for row in rows {
-                guard var limiter = limiters[row.key.channel] else {
-                    ready.append(row)
-                    continue
-                }
-                if let retryAt = limiter.acquire(chat: row.key.chat, now: now) {
+                // Mutated in place: a copy of the limiter would copy its table of every chat's bucket.
+                // nil (no limiter for the channel) and .some(nil) (a token taken) both mean "send now".
+                if let retryAt = limiters[row.key.channel]?.acquire(chat: row.key.chat, now: now) ?? nil {
                     earliest = min(earliest ?? retryAt, retryAt)
                     // Waiting since it was committed (or last retried) and still paced: show it is coming.
                     if now.timeIntervalSince(row.notBefore) > Self.activityAfter { held.append(row.key) }
                 } else {
                     ready.append(row)
                 }
-                limiters[row.key.channel] = limiter
             }
         }
         await showActivity(held, now: now)

@@ -50,6 +50,8 @@ public struct RateLimiter: Sendable {
         if configuration.globalRate > 0 { globalBucket.tokens -= 1 }
         if configuration.chatRate > 0 { chatBucket.tokens -= 1 }
         global = globalBucket
+        // Without per-chat pacing there is nothing to remember about a chat.
+        guard configuration.chatRate > 0 else { return nil }
         chats[chat] = chatBucket
         if chats.count > 50_000 { forgetFullBuckets(now: now) }
         return nil
