@@ -7,9 +7,10 @@ import Synchronization
 
 /// Delivers outbox rows: concurrently across chats, in order within a chat, paced per channel.
 ///
-/// Each round takes the due rows (the store yields only the oldest pending row per conversation),
-/// sends those the rate limiter allows at once, and records every outcome before the next round, so a
-/// row is never in flight twice and a crash at any point re-sends at most the rows that were in flight.
+/// Each round takes the due rows (the store yields only the oldest pending row per conversation) and
+/// sends those the rate limiter allows at once. Each outcome is recorded as it arrives (see
+/// `OutcomeRecorder`), and all of them before the next round, so a row is never in flight twice and a
+/// crash at any point re-sends at most the rows whose outcome was not yet recorded.
 public final class OutboxSender: Sendable {
     public struct Configuration: Sendable {
         /// Rows fetched per round.
@@ -92,37 +93,19 @@ public final class OutboxSender: Sendable {
             return max(0.005, min(configuration.idleWait, (earliest ?? now).timeIntervalSince(now)))
         }
 
-        let outcomes = await withTaskGroup(of: (Int64, DeliveryOutcome).self) { group in
+        let recorder = OutcomeRecorder(store: store, executor: executor, metrics: metrics, logger: logger)
+        await withTaskGroup(of: Void.self) { group in
             for row in ready {
                 let sender = senders[row.key.channel]
                 group.addTask {
-                    guard let sender else {
-                        return (row.id, .failed(reason: "no sender for channel \(row.key.channel)"))
-                    }
-                    return (row.id, await sender.deliver(row))
+                    let outcome =
+                        if let sender {
+                            await sender.deliver(row)
+                        } else {
+                            DeliveryOutcome.failed(reason: "no sender for channel \(row.key.channel)")
+                        }
+                    await recorder.add(id: row.id, outcome: outcome)
                 }
-            }
-            var outcomes: [(Int64, DeliveryOutcome)] = []
-            for await outcome in group { outcomes.append(outcome) }
-            return outcomes
-        }
-        let finished = Date()
-        do {
-            try await executor.run {
-                try store.record(outcomes.map { (id: $0.0, outcome: $0.1) }, at: finished)
-            }
-        } catch {
-            logger.error("outbox_record_failed", ["error": "\(error)"])
-        }
-        for (id, outcome) in outcomes {
-            switch outcome {
-            case .sent: metrics.send(outcome: "sent")
-            case .retry(_, let reason):
-                metrics.send(outcome: "retry")
-                logger.warning("send_retry", ["outbox_id": String(id), "reason": reason])
-            case .failed(let reason):
-                metrics.send(outcome: "failed")
-                logger.warning("send_failed", ["outbox_id": String(id), "reason": reason])
             }
         }
         return 0
