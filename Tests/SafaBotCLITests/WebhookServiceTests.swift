@@ -150,7 +150,12 @@ import Testing
             #expect(object?["status"] as? String == "ok")
             let metrics = try await bot.get("/metrics")
             #expect(metrics.status == 200)
-            #expect(String(decoding: metrics.body, as: UTF8.self).contains("safabot_updates_received_total"))
+            let text = String(decoding: metrics.body, as: UTF8.self)
+            #expect(text.contains("safabot_updates_received_total"))
+            // The process's own footprint, in the names Prometheus clients use; a live process has both.
+            let resident = text.split(separator: "\n").first { $0.hasPrefix("process_resident_memory_bytes ") }
+            #expect((resident?.split(separator: " ").last).flatMap { Int($0) }.map { $0 > 1_000_000 } == true)
+            #expect(text.contains("process_cpu_seconds_total "))
         }
     }
 }

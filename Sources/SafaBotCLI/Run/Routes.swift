@@ -32,7 +32,7 @@ struct Routes: Sendable {
             if let depth = try? await executor.run({ try store.outboxDepth() }) { metrics.setOutboxDepth(depth) }
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
-                body: Data(metrics.prometheusText().utf8))
+                body: Data((metrics.prometheusText() + ProcessMetrics.prometheusText()).utf8))
         case (_, let path) where path.hasPrefix("/officer/"):
             guard let desk else { return .text("no officers are configured\n", status: 404) }
             return await desk.handleAPI(request)
