@@ -34,7 +34,9 @@ import Testing
         for valid in ["0", "-0", "7", "-12", "1.5", "-1.5e-3", "1E+2", "0.0", "123456789012345678901234"] {
             #expect(JSONNode.parse(valid) == .number(valid), "\(valid)")
         }
-        for invalid in ["+1", "01", "-01", "1.", ".5", "-", "1e", "1e+", "--1", "0x10", "1.e5", "-.5", "1..2", "Infinity", "NaN"] {
+        for invalid in [
+            "+1", "01", "-01", "1.", ".5", "-", "1e", "1e+", "--1", "0x10", "1.e5", "-.5", "1..2", "Infinity", "NaN",
+        ] {
             #expect(JSONNode.parse(invalid) == nil, "\(invalid)")
             #expect(JSONNode.parse("[\(invalid)]") == nil, "[\(invalid)]")
         }
@@ -68,9 +70,10 @@ import Testing
     }
 
     @Test func truncatedOrTrailingInputIsRefused() {
-        for text in ["", " ", "{", #"{"a""#, #"{"a":"#, #"{"a":1"#, "[1,", #""abc"#, #""a\"#, #""\u12"#, "tru", "[1] [2]",
-            #"{"a":1}}"#, #"{1:2}"#, #""\ud83d""#, #""\udc00""#]
-        {
+        for text in [
+            "", " ", "{", #"{"a""#, #"{"a":"#, #"{"a":1"#, "[1,", #""abc"#, #""a\"#, #""\u12"#, "tru", "[1] [2]",
+            #"{"a":1}}"#, #"{1:2}"#, #""\ud83d""#, #""\udc00""#,
+        ] {
             #expect(JSONNode.parse(Data(text.utf8)) == nil, "\(text)")
         }
         #expect(JSONNode.parse(Data()) == nil)

@@ -78,7 +78,8 @@ import Testing
             try TelegramClient.decodeResult(MessageID.self, method: "sendMessage", status: 400, body: migrate)
         }
         #expect(migrated?.migrateToChatID == -100_123_456_789)
-        let blocked = Data(#"{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}"#.utf8)
+        let blocked = Data(
+            #"{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}"#.utf8)
         #expect(throws: TelegramAPIError(code: 403, description: "Forbidden: bot was blocked by the user")) {
             try TelegramClient.decodeResult(Bool.self, method: "sendChatAction", status: 403, body: blocked)
         }
@@ -90,13 +91,18 @@ import Testing
     }
 
     @Test func aBatchWithOneBrokenUpdateFallsBackAndFailsOnlyThatUpdate() throws {
-        let good = try String(decoding: WireDecodingTests.example("update-text-message-private.teloxide.json"), as: UTF8.self)
+        let good = try String(
+            decoding: WireDecodingTests.example("update-text-message-private.teloxide.json"), as: UTF8.self)
         let body = Self.envelope(#"[\#(good),{"update_id":306197399,"message":{"chat":"oops"}},42]"#)
         #expect(TelegramClient.fastResponse(UpdateBatch.self, body: body) == nil)
         let batch = try TelegramClient.decodeResult(UpdateBatch.self, method: "getUpdates", status: 200, body: body)
         #expect(batch == (try JSONDecoder().decode(APIResponse<UpdateBatch>.self, from: body).result))
         #expect(batch.updates.count == 3)
-        #expect(batch.updates[1] == .failure(UpdateDecodingFailure(updateID: 306_197_399, reason: "missing key message_id at $.result[1].message")))
+        #expect(
+            batch.updates[1]
+                == .failure(
+                    UpdateDecodingFailure(
+                        updateID: 306_197_399, reason: "missing key message_id at $.result[1].message")))
         #expect(batch.nextOffset == 306_197_400)
     }
 
@@ -112,7 +118,8 @@ import Testing
             }
         }
         #expect(throws: TelegramClientError.missingResult(method: "answerCallbackQuery")) {
-            try TelegramClient.decodeResult(Bool.self, method: "answerCallbackQuery", status: 200, body: Data(#"{"ok":true}"#.utf8))
+            try TelegramClient.decodeResult(
+                Bool.self, method: "answerCallbackQuery", status: 200, body: Data(#"{"ok":true}"#.utf8))
         }
     }
 
@@ -150,7 +157,9 @@ import Testing
     }
 
     @Test func plainUpdatesOfEveryKindTakeTheFastPath() throws {
-        func update(_ index: Int) -> Update? { JSONNode.parse(Data(Self.oddUpdates[index].utf8)).flatMap(Update.init(node:)) }
+        func update(_ index: Int) -> Update? {
+            JSONNode.parse(Data(Self.oddUpdates[index].utf8)).flatMap(Update.init(node:))
+        }
         for index in [2, 3, 5, 8, 9, 12, 13, 15] { #expect(update(index) != nil, "\(index)") }
         let service = try #require(update(3))
         #expect(service.message?.isServiceMessage == true)

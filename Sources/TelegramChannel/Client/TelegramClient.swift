@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import DialogCore
 
 /// Calls Bot API methods over a transport and maps `ok: false` into `TelegramAPIError`.
 public struct TelegramClient: Sendable {
