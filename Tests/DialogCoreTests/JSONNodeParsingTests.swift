@@ -61,6 +61,30 @@ import Testing
         #expect(JSONNode.parse(Data([0x22, 0xD8, 0xA7, 0x22])) == .string("ا"))
     }
 
+    /// Exactly the byte sequences the standard library accepts as UTF-8 are accepted inside strings.
+    @Test func utf8IsValidatedExactlyAsTheStandardLibraryDoes() {
+        func agrees(_ content: [UInt8]) -> Bool {
+            let expected = String(validating: content, as: UTF8.self)
+            let plain = JSONNode.parse(Data([0x22] + content + [0x22]))
+            let escaped = JSONNode.parse(Data([0x22, 0x5C, 0x6E] + content + [0x22]))
+            return plain == expected.map(JSONNode.string) && escaped == expected.map { .string("\n" + $0) }
+        }
+        let plainBytes = (0x20...0xFF).map(UInt8.init).filter { $0 != 0x22 && $0 != 0x5C }
+        var disagreements: [[UInt8]] = []
+        for a in plainBytes where a >= 0x80 {
+            for b in plainBytes where !agrees([a, b]) { disagreements.append([a, b]) }
+            for b: UInt8 in [0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                for c: UInt8 in [0x41, 0x80, 0xBF, 0xC0] {
+                    if !agrees([a, b, c]) { disagreements.append([a, b, c]) }
+                    for d: UInt8 in [0x41, 0x80, 0xBF, 0xC0] where !agrees([a, b, c, d]) {
+                        disagreements.append([a, b, c, d])
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
+
     @Test func nestingIsLimitedTo64Levels() {
         let deepest = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect(JSONNode.parse(Data(deepest.utf8)) != nil)

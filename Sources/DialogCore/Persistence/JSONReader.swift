@@ -127,15 +127,19 @@ extension JSONNode {
         mutating func string() -> String? {
             index += 1  // opening quote
             let start = index
+            var ascii = true
             while index < bytes.count {
-                switch bytes[index] {
+                let byte = bytes[index]
+                switch byte {
                 case 0x22:
-                    let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    return text
+                    return ascii || Self.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : nil
                 case 0x5C: return escapedString(from: start)
                 case 0x00..<0x20: return nil
-                default: index += 1
+                default:
+                    if byte >= 0x80 { ascii = false }
+                    index += 1
                 }
             }
             return nil
@@ -148,7 +152,10 @@ extension JSONNode {
                 let byte = bytes[index]
                 index += 1
                 switch byte {
-                case 0x22: return String(validating: out, as: UTF8.self)
+                case 0x22:
+                    return out.withUnsafeBufferPointer { text in
+                        Self.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : nil
+                    }
                 case 0x5C:
                     guard index < bytes.count else { return nil }
                     let escaped = bytes[index]
@@ -170,6 +177,37 @@ extension JSONNode {
                 }
             }
             return nil
+        }
+
+        /// Whether `text` is well-formed UTF-8 (Unicode table 3-7: no overlongs, surrogates or values past
+        /// U+10FFFF). Hand-written because `String(validating:as:)` is generic and costs more than parsing.
+        static func isValidUTF8(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < text.count {
+                let lead = text[i]
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                var second: ClosedRange<UInt8> = 0x80...0xBF
+                let trailing: Int
+                switch lead {
+                case 0xC2...0xDF: trailing = 1
+                case 0xE0: (trailing, second) = (2, 0xA0...0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
+                case 0xED: (trailing, second) = (2, 0x80...0x9F)
+                case 0xF0: (trailing, second) = (3, 0x90...0xBF)
+                case 0xF1...0xF3: trailing = 3
+                case 0xF4: (trailing, second) = (3, 0x80...0x8F)
+                default: return false
+                }
+                guard i + trailing < text.count, second.contains(text[i + 1]) else { return false }
+                for k in stride(from: 2, through: trailing, by: 1) where !(0x80...0xBF).contains(text[i + k]) {
+                    return false
+                }
+                i += trailing + 1
+            }
+            return true
         }
 
         /// The scalar of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
