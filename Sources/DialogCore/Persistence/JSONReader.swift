@@ -1,8 +1,17 @@
-/// A small JSON reader for the rows this program writes itself (inbox and outbox), read on every message.
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// A small JSON reader for the rows this program writes itself (inbox and outbox), read on every message,
+/// and for Bot API answers.
 ///
 /// Foundation's `JSONDecoder` is the largest cost left in a step; this parses any valid JSON into plain
 /// values. Callers map those values to their types and fall back to `JSONDecoder` when the shape is
-/// not the expected one, so an unusual row is still read correctly, only slower.
+/// not the expected one, so an unusual row is still read correctly, only slower. To make that fallback
+/// safe the reader is never more lenient than `JSONDecoder`: strict number grammar, valid UTF-8 only,
+/// and a repeated object key keeps its first value, as `JSONDecoder` does.
 public enum JSONNode: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -27,20 +36,41 @@ public enum JSONNode: Equatable, Sendable {
     /// Parses `text`; nil when it is not valid JSON (or nests deeper than 64 levels).
     public static func parse(_ text: String) -> JSONNode? {
         var text = text
-        return text.withUTF8 { bytes in
-            var parser = Parser(bytes: bytes)
-            guard let value = parser.value(depth: 0) else { return nil }
-            parser.skipSpace()
-            return parser.index == bytes.count ? value : nil
-        }
+        return text.withUTF8(parse(utf8:))
     }
 
+    /// Parses a UTF-8 body in place, without first copying it into a `String`; nil when it is not valid
+    /// JSON, not valid UTF-8, or nests deeper than 64 levels.
+    public static func parse(_ data: Data) -> JSONNode? {
+        data.withUnsafeBytes(parse(bytes:))
+    }
+
+    /// Parses UTF-8 bytes; nil when they are not valid JSON, not valid UTF-8, or nest deeper than 64 levels.
+    public static func parse(bytes: UnsafeRawBufferPointer) -> JSONNode? {
+        bytes.withMemoryRebound(to: UInt8.self, parse(utf8:))
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> JSONNode? {
+        var parser = Parser(bytes: bytes)
+        guard let value = parser.value(depth: 0) else { return nil }
+        parser.skipSpace()
+        return parser.index == bytes.count ? value : nil
+    }
+}
+
+extension JSONNode {
+    /// A recursive-descent parser over UTF-8 bytes that accepts exactly RFC 8259 JSON.
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
         mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
         }
 
         mutating func value(depth: Int) -> JSONNode? {
@@ -66,26 +96,66 @@ public enum JSONNode: Equatable, Sendable {
             return value
         }
 
+        /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`; anything looser (`+1`, `01`, `.5`, `1.`) is refused.
         mutating func number() -> JSONNode? {
             let start = index
-            while index < bytes.count,
-                (0x30...0x39).contains(bytes[index]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[index])
-            {
+            if index < bytes.count, bytes[index] == 0x2D { index += 1 }
+            guard index < bytes.count, Self.isDigit(bytes[index]) else { return nil }
+            if bytes[index] == 0x30 { index += 1 } else { skipDigits() }
+            if index < bytes.count, bytes[index] == 0x2E {
                 index += 1
+                guard skipDigits() else { return nil }
             }
-            guard index > start else { return nil }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            return Double(text) == nil ? nil : .number(text)
+            if index < bytes.count, bytes[index] == 0x65 || bytes[index] == 0x45 {
+                index += 1
+                if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+                guard skipDigits() else { return nil }
+            }
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
         }
 
+        /// Skips a run of digits; false when there was none.
+        mutating func skipDigits() -> Bool {
+            let start = index
+            while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+            return index > start
+        }
+
+        static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+        /// A string without escapes becomes a `String` straight from the input; one with escapes is rebuilt.
         mutating func string() -> String? {
             index += 1  // opening quote
-            var out: [UInt8] = []
+            let start = index
+            var ascii = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22:
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    index += 1
+                    return ascii || Self.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : nil
+                case 0x5C: return escapedString(from: start)
+                case 0x00..<0x20: return nil
+                default:
+                    if byte >= 0x80 { ascii = false }
+                    index += 1
+                }
+            }
+            return nil
+        }
+
+        /// Continues `string()` at the first backslash, copying what came before it.
+        mutating func escapedString(from start: Int) -> String? {
+            var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
                 switch byte {
-                case 0x22: return String(decoding: out, as: UTF8.self)
+                case 0x22:
+                    return out.withUnsafeBufferPointer { text in
+                        Self.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : nil
+                    }
                 case 0x5C:
                     guard index < bytes.count else { return nil }
                     let escaped = bytes[index]
@@ -98,17 +168,8 @@ public enum JSONNode: Equatable, Sendable {
                     case 0x72: out.append(0x0D)
                     case 0x74: out.append(0x09)
                     case 0x75:
-                        guard var scalar = hex4() else { return nil }
-                        if (0xD800...0xDBFF).contains(scalar) {
-                            guard index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else {
-                                return nil
-                            }
-                            index += 2
-                            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                        out.append(contentsOf: String(Character(unicode)).utf8)
+                        guard let scalar = unicodeEscape() else { return nil }
+                        out.append(contentsOf: String(Character(scalar)).utf8)
                     default: return nil
                     }
                 case 0x00..<0x20: return nil
@@ -116,6 +177,49 @@ public enum JSONNode: Equatable, Sendable {
                 }
             }
             return nil
+        }
+
+        /// Whether `text` is well-formed UTF-8 (Unicode table 3-7: no overlongs, surrogates or values past
+        /// U+10FFFF). Hand-written because `String(validating:as:)` is generic and costs more than parsing.
+        static func isValidUTF8(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < text.count {
+                let lead = text[i]
+                if lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                var second: ClosedRange<UInt8> = 0x80...0xBF
+                let trailing: Int
+                switch lead {
+                case 0xC2...0xDF: trailing = 1
+                case 0xE0: (trailing, second) = (2, 0xA0...0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
+                case 0xED: (trailing, second) = (2, 0x80...0x9F)
+                case 0xF0: (trailing, second) = (3, 0x90...0xBF)
+                case 0xF1...0xF3: trailing = 3
+                case 0xF4: (trailing, second) = (3, 0x80...0x8F)
+                default: return false
+                }
+                guard i + trailing < text.count, second.contains(text[i + 1]) else { return false }
+                for k in stride(from: 2, through: trailing, by: 1) where !(0x80...0xBF).contains(text[i + k]) {
+                    return false
+                }
+                i += trailing + 1
+            }
+            return true
+        }
+
+        /// The scalar of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
+        mutating func unicodeEscape() -> Unicode.Scalar? {
+            guard var scalar = hex4() else { return nil }
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else { return nil }
+                index += 2
+                guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            return Unicode.Scalar(scalar)
         }
 
         mutating func hex4() -> UInt32? {
@@ -175,7 +279,8 @@ public enum JSONNode: Equatable, Sendable {
                 guard index < bytes.count, bytes[index] == 0x3A else { return nil }
                 index += 1
                 guard let member = value(depth: depth + 1) else { return nil }
-                members[key] = member
+                // JSONDecoder keeps a repeated key's first value; so do we (one hash in the usual case).
+                if let first = members.updateValue(member, forKey: key) { members[key] = first }
                 skipSpace()
                 guard index < bytes.count else { return nil }
                 if bytes[index] == 0x2C {

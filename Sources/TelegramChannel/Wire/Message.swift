@@ -70,21 +70,24 @@ public struct Message: Sendable, Equatable, Codable {
     }
 
     /// Service fields the bot does not model but must recognise so it does not answer them as "unsupported".
+    static let serviceKeys: Set<String> = [
+        "new_chat_members", "left_chat_member", "new_chat_title", "new_chat_photo", "delete_chat_photo",
+        "group_chat_created", "supergroup_chat_created", "channel_chat_created", "migrate_to_chat_id",
+        "migrate_from_chat_id", "pinned_message", "forum_topic_created", "forum_topic_edited",
+        "forum_topic_closed", "forum_topic_reopened", "general_forum_topic_hidden",
+        "general_forum_topic_unhidden", "message_auto_delete_timer_changed", "write_access_allowed",
+        "video_chat_started", "video_chat_ended", "video_chat_scheduled", "video_chat_participants_invited",
+        "users_shared", "chat_shared", "boost_added", "chat_background_set",
+    ]
+
+    /// A `CodingKey` for each of `serviceKeys`.
     private struct ServiceKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
 
-        static let all = [
-            "new_chat_members", "left_chat_member", "new_chat_title", "new_chat_photo", "delete_chat_photo",
-            "group_chat_created", "supergroup_chat_created", "channel_chat_created", "migrate_to_chat_id",
-            "migrate_from_chat_id", "pinned_message", "forum_topic_created", "forum_topic_edited",
-            "forum_topic_closed", "forum_topic_reopened", "general_forum_topic_hidden",
-            "general_forum_topic_unhidden", "message_auto_delete_timer_changed", "write_access_allowed",
-            "video_chat_started", "video_chat_ended", "video_chat_scheduled", "video_chat_participants_invited",
-            "users_shared", "chat_shared", "boost_added", "chat_background_set",
-        ].map(ServiceKey.init(stringValue:))
+        static let all = Message.serviceKeys.map(ServiceKey.init(stringValue:))
     }
 
     public init(from decoder: any Decoder) throws {
