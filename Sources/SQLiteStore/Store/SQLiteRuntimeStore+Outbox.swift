@@ -16,9 +16,12 @@ extension SQLiteRuntimeStore {
             let rows = try db.query(
                 """
                 SELECT o.id, o.channel, o.chat, o.payload_json, o.attempts, o.not_before
-                FROM (SELECT MIN(id) AS id FROM outbox WHERE status = 'pending' GROUP BY channel, chat) AS head
-                JOIN outbox AS o ON o.id = head.id
-                WHERE o.not_before <= ?
+                FROM outbox AS o
+                WHERE o.status = 'pending' AND o.not_before <= ?
+                  AND NOT EXISTS (
+                    SELECT 1 FROM outbox AS earlier
+                    WHERE earlier.status = 'pending' AND earlier.channel = o.channel AND earlier.chat = o.chat
+                      AND earlier.id < o.id)
                   AND NOT EXISTS (
                     SELECT 1 FROM conversations AS c
                     WHERE c.channel = o.channel AND c.chat = o.chat AND c.blocked_at IS NOT NULL)

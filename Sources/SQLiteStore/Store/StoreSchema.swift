@@ -6,8 +6,15 @@ enum StoreSchema {
         migrator.register("2025-01 runtime store", sql: initial)
         migrator.register("2026-11 desk events", sql: deskEvents)
         migrator.register("2026-11 officer cases", sql: officerCases)
+        migrator.register("2026-11 outbox pending in order", sql: outboxPendingInOrder)
         return migrator
     }
+
+    /// Lets dueOutbound walk pending rows in id order and stop at its limit, with no temporary tables
+    /// (materializing every chat's head and sorting them cost two temporary B-trees per sender round).
+    private static let outboxPendingInOrder = """
+        CREATE INDEX outbox_pending ON outbox (id) WHERE status = 'pending';
+        """
 
     /// The officers' desk queue: beneficiary-side events from steps, officer-side events as they arrive.
     private static let deskEvents = """
