@@ -15,6 +15,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // glibc's malloc.h (mallopt), for the executable's allocator settings.
+        .systemLibrary(name: "CMalloc"),
 
         // The pure core: dialog model, loader + findings, engine, validators, Arabic text, FAQ matching.
         .target(name: "DialogCore"),
@@ -39,7 +41,7 @@ let package = Package(
                 "OfficerDesk",
             ]
         ),
-        .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI"]),
+        .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
         .executableTarget(name: "safa-engine-bench", dependencies: ["DialogCore"]),
         .executableTarget(
             name: "safa-bench",
