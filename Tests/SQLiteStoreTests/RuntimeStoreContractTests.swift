@@ -181,6 +181,30 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aPartlySentRowComesBackWithItsDeliveredPartsCounted(kind: StoreKind) throws {
+        try kind.withStore { store in
+            let a = try append(store, F.alice, "u1")
+            try store.commit([step(a, [F.message("رسالة طويلة"), F.message("A2")])])
+            let row = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
+            #expect(row.partsSent == 0)
+
+            try store.record(.partlySent(parts: 2, notBefore: F.at(20), reason: "HTTP 502"), forOutbound: row.id, at: F.at(1))
+            #expect(try store.dueOutbound(now: F.at(19), limit: 10).isEmpty)
+            let retried = try #require(try store.dueOutbound(now: F.at(20), limit: 10).first)
+            #expect(retried.id == row.id)
+            #expect(retried.partsSent == 2)
+            #expect(retried.attempts == 1)
+
+            // A later attempt that got less far never lowers the count; a plain retry keeps it.
+            try store.record(.partlySent(parts: 1, notBefore: F.at(40), reason: "HTTP 502"), forOutbound: row.id, at: F.at(21))
+            try store.record(.retry(notBefore: F.at(50), reason: "timeout"), forOutbound: row.id, at: F.at(41))
+            let again = try #require(try store.dueOutbound(now: F.at(50), limit: 10).first)
+            #expect(again.partsSent == 2)
+            #expect(again.attempts == 3)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func aBlockedConversationGetsNothingUntilItsUserWritesAgain(kind: StoreKind) throws {
         try kind.withStore { store in
             let a = try append(store, F.alice, "u1")

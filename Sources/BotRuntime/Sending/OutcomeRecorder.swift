@@ -66,7 +66,7 @@ final class OutcomeRecorder: Sendable {
         for (id, outcome) in outcomes {
             switch outcome {
             case .sent: metrics.send(outcome: "sent")
-            case .retry(_, let reason):
+            case .retry(_, let reason), .partlySent(_, _, let reason):
                 metrics.send(outcome: "retry")
                 logger.warning("send_retry", ["outbox_id": String(id), "reason": reason])
             case .failed(let reason):

@@ -193,6 +193,11 @@ public final class MemoryRuntimeStore: RuntimeStore, Sendable {
                 storage.outbox[index].record.attempts += 1
                 storage.outbox[index].record.notBefore = notBefore
                 storage.outbox[index].lastError = reason
+            case .partlySent(let parts, let notBefore, let reason):
+                storage.outbox[index].record.attempts += 1
+                storage.outbox[index].record.notBefore = notBefore
+                storage.outbox[index].record.partsSent = max(storage.outbox[index].record.partsSent, parts)
+                storage.outbox[index].lastError = reason
             case .failed(let reason):
                 storage.outbox[index].record.attempts += 1
                 storage.outbox[index].status = .failed

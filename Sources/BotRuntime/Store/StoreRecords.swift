@@ -49,13 +49,19 @@ public struct OutboundRecord: Sendable, Equatable {
     public var attempts: Int
     /// Not to be sent before this time (backoff, retry_after).
     public var notBefore: Date
+    /// Leading parts of a message split for the platform that are already delivered; a retry sends the rest.
+    public var partsSent: Int
 
-    public init(id: Int64, key: ConversationKey, payload: OutboundPayload, attempts: Int = 0, notBefore: Date) {
+    public init(
+        id: Int64, key: ConversationKey, payload: OutboundPayload, attempts: Int = 0, notBefore: Date,
+        partsSent: Int = 0
+    ) {
         self.id = id
         self.key = key
         self.payload = payload
         self.attempts = attempts
         self.notBefore = notBefore
+        self.partsSent = partsSent
     }
 }
 
@@ -97,6 +103,9 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case sent(platformMessageID: String?)
     /// Try again at `notBefore` (network error, 5xx, 429 retry_after).
     case retry(notBefore: Date, reason: String)
+    /// The first `parts` parts of a split message are delivered; the rest is tried again at `notBefore`,
+    /// without sending those parts twice.
+    case partlySent(parts: Int, notBefore: Date, reason: String)
     /// Will never succeed (400, blocked by the user): kept for the record, not retried.
     case failed(reason: String)
 }

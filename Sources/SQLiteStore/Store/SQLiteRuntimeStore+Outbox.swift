@@ -15,7 +15,7 @@ extension SQLiteRuntimeStore {
         try withDatabase { db, json in
             let rows = try db.query(
                 """
-                SELECT o.id, o.channel, o.chat, o.payload_json, o.attempts, o.not_before
+                SELECT o.id, o.channel, o.chat, o.payload_json, o.attempts, o.not_before, o.parts_sent
                 FROM outbox AS o
                 WHERE o.status = 'pending' AND o.not_before <= ?
                   AND NOT EXISTS (
@@ -32,7 +32,8 @@ extension SQLiteRuntimeStore {
             ) { row in
                 (
                     id: row.int64(0), channel: row.string(1) ?? "", chat: row.string(2) ?? "",
-                    payload: row.string(3) ?? "", attempts: row.int(4), notBefore: row.double(5)
+                    payload: row.string(3) ?? "", attempts: row.int(4), notBefore: row.double(5),
+                    partsSent: row.int(6)
                 )
             }
             return try rows.map { row in
@@ -41,7 +42,8 @@ extension SQLiteRuntimeStore {
                     // Our own shape first (fast); anything else through JSONDecoder.
                     payload: try JSONNode.parse(row.payload).flatMap(OutboundPayload.init(json:))
                         ?? json.decode(OutboundPayload.self, from: row.payload, table: "outbox", row: "\(row.id)"),
-                    attempts: row.attempts, notBefore: Date(timeIntervalSince1970: row.notBefore))
+                    attempts: row.attempts, notBefore: Date(timeIntervalSince1970: row.notBefore),
+                    partsSent: row.partsSent)
             }
         }
     }
@@ -77,6 +79,14 @@ extension SQLiteRuntimeStore {
                 WHERE id = ? AND status = 'pending'
                 """,
                 [.date(notBefore), .text(reason), .integer(id)])
+        case .partlySent(let parts, let notBefore, let reason):
+            try db.execute(
+                """
+                UPDATE outbox SET attempts = attempts + 1, not_before = ?, last_error = ?,
+                    parts_sent = MAX(parts_sent, ?)
+                WHERE id = ? AND status = 'pending'
+                """,
+                [.date(notBefore), .text(reason), .int(parts), .integer(id)])
         case .failed(let reason):
             try db.execute(
                 """

@@ -7,8 +7,14 @@ enum StoreSchema {
         migrator.register("2026-11 desk events", sql: deskEvents)
         migrator.register("2026-11 officer cases", sql: officerCases)
         migrator.register("2026-11 outbox pending in order", sql: outboxPendingInOrder)
+        migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         return migrator
     }
+
+    /// How many leading parts of a split message are delivered, so a retry does not send them twice.
+    private static let outboxPartsSent = """
+        ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+        """
 
     /// Lets dueOutbound walk pending rows in id order and stop at its limit, with no temporary tables
     /// (materializing every chat's head and sorting them cost two temporary B-trees per sender round).

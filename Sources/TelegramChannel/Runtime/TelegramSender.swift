@@ -35,7 +35,7 @@ public struct TelegramSender: ChannelSender {
                 guard let chatID = Int64(record.key.chat) else {
                     return .failed(reason: "conversation key is not a Telegram chat id")
                 }
-                return .sent(platformMessageID: try await send(message, to: chatID))
+                return try await send(message, to: chatID, record)
             case .answerButton(let callbackID, let text):
                 do {
                     _ = try await client.call(AnswerCallbackQuery(callbackQueryID: callbackID, text: text))
@@ -52,31 +52,51 @@ public struct TelegramSender: ChannelSender {
                     platformMessageID: String(
                         try await client.sendFile(file, caption: caption, chatID: chatID, threadID: nil)))
             }
-        } catch let error as TelegramAPIError {
-            return await outcome(for: error, record)
-        } catch let error as TelegramRenderError {
-            return .failed(reason: "cannot render for Telegram: \(error)")
-        } catch is CancellationError {
-            return .retry(notBefore: Date(), reason: "cancelled at shutdown")
         } catch {
-            // Network failures, timeouts, undecodable answers: try again later.
-            return .retry(notBefore: retryTime(record), reason: "\(error)")
+            return await deliveryOutcome(for: error, record)
         }
     }
 
-    /// Sends every part of a message (long texts are split); returns the last part's message id.
-    private func send(_ message: OutgoingMessage, to chatID: Int64) async throws -> String? {
+    /// What a failed call means for the row.
+    private func deliveryOutcome(for error: any Error, _ record: OutboundRecord) async -> DeliveryOutcome {
+        switch error {
+        case let error as TelegramAPIError: return await outcome(for: error, record)
+        case let error as TelegramRenderError: return .failed(reason: "cannot render for Telegram: \(error)")
+        case is CancellationError: return .retry(notBefore: Date(), reason: "cancelled at shutdown")
+        // Network failures, timeouts, undecodable answers: try again later.
+        default: return .retry(notBefore: retryTime(record), reason: "\(error)")
+        }
+    }
+
+    /// Sends the parts of a message (long texts are split) not yet delivered by an earlier attempt; `.sent`
+    /// carries the last part's message id. A part that fails after others went out makes `.partlySent`, so
+    /// the retry resumes there instead of repeating what the beneficiary already has.
+    private func send(_ message: OutgoingMessage, to chatID: Int64, _ record: OutboundRecord) async throws
+        -> DeliveryOutcome
+    {
+        let parts = try renderer.render(message, chatID: chatID)
         var lastID: String?
-        for part in try renderer.render(message, chatID: chatID) {
+        var delivered = min(record.partsSent, parts.count)
+        for part in parts.dropFirst(delivered) {
             var request = part
             do {
-                lastID = String(try await client.call(request).messageID)
-            } catch let error as TelegramAPIError where error.migrateToChatID != nil {
-                request.chatID = error.migrateToChatID ?? chatID
-                lastID = String(try await client.call(request).messageID)
+                do {
+                    lastID = String(try await client.call(request).messageID)
+                } catch let error as TelegramAPIError where error.migrateToChatID != nil {
+                    request.chatID = error.migrateToChatID ?? chatID
+                    lastID = String(try await client.call(request).messageID)
+                }
+            } catch {
+                guard delivered > record.partsSent else { throw error }
+                switch await deliveryOutcome(for: error, record) {
+                case .retry(let notBefore, let reason):
+                    return .partlySent(parts: delivered, notBefore: notBefore, reason: reason)
+                case let outcome: return outcome
+                }
             }
+            delivered += 1
         }
-        return lastID
+        return .sent(platformMessageID: lastID)
     }
 
     public func indicateActivity(_ key: ConversationKey) async {
