@@ -7,6 +7,28 @@ extension FakeTelegramServer {
         "choose_sticker", "find_location", "record_video_note", "upload_video_note",
     ]
 
+    /// `text` without leading and trailing `CharacterSet.whitespacesAndNewlines` (General Category Z*,
+    /// U+0009–U+000D, U+0085), as the server trims messages; Foundation's version goes through NSString.
+    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09...0x0D, 0x85: return true
+            case 0..<0x80: return false
+            default:
+                switch scalar.properties.generalCategory {
+                case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+                default: return false
+                }
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        // `first` exists, so a last non-space scalar does too.
+        let last = scalars.lastIndex(where: { !isSpace($0) }) ?? first
+        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+
     /// The chat a send goes to, or the error the real server gives for it.
     func resolveChat(_ value: JSONValue?) -> Result<Int64, FakeAPIError> {
         guard let id = value?.intValue else { return .failure(.badRequest("chat not found")) }
@@ -75,7 +97,7 @@ extension FakeTelegramServer {
         }
         let visible: String
         switch visibleText(p["text"]?.stringValue ?? "", parseMode: p["parse_mode"]?.stringValue) {
-        case .success(let text): visible = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .success(let text): visible = Self.trimmingWhitespaceAndNewlines(text)
         case .failure(let error): return .failure(error)
         }
         if visible.isEmpty { return .failure(.badRequest("message text is empty")) }
