@@ -7,26 +7,20 @@ extension FakeTelegramServer {
         "choose_sticker", "find_location", "record_video_note", "upload_video_note",
     ]
 
-    /// `text` without leading and trailing `CharacterSet.whitespacesAndNewlines` (General Category Z*,
-    /// U+0009–U+000D, U+0085), as the server trims messages; Foundation's version goes through NSString.
+    /// `text` trimmed of `CharacterSet.whitespacesAndNewlines`, as the server trims messages. Foundation's
+    /// trimming goes through NSString, so it runs only when an end of the text might be trimmed: the scalars
+    /// below cover the set (Z*, U+0009–U+000D, U+0085, and U+200B, which Foundation counts as a space).
     static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        func mightBeSpace(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.value {
-            case 0x20, 0x09...0x0D, 0x85: return true
-            case 0..<0x80: return false
-            default:
-                switch scalar.properties.generalCategory {
-                case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-                default: return false
-                }
+            case 0...0x20, 0x7F...0xA0, 0x1680, 0x180E, 0x2000...0x206F, 0x3000, 0xFEFF: true
+            default: false
             }
         }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        // `first` exists, so a last non-space scalar does too.
-        let last = scalars.lastIndex(where: { !isSpace($0) }) ?? first
-        if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return text }
-        return String(scalars[first...last])
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            !mightBeSpace(first), !mightBeSpace(last)
+        else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
     }
 
     /// The chat a send goes to, or the error the real server gives for it.

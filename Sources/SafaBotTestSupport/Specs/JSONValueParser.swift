@@ -21,7 +21,9 @@ struct JSONValueParser {
         parser.skipWhitespace()
         guard let value = parser.value() else { return nil }
         parser.skipWhitespace()
-        return parser.index == bytes.count ? value : nil
+        // Not `cond ? value : nil`: JSONValue is ExpressibleByNilLiteral, so that nil would read as `.null`.
+        guard parser.index == bytes.count else { return nil }
+        return value
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
