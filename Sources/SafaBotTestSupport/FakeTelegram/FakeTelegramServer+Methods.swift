@@ -95,7 +95,8 @@ extension FakeTelegramServer {
         case .failure(let error): return .failure(error)
         }
         if visible.isEmpty { return .failure(.badRequest("message text is empty")) }
-        if visible.utf16.count > 4096 { return .failure(.badRequest("message is too long")) }
+        // UTF-16 never counts more units than UTF-8, and counting UTF-8 needs no index of a native string.
+        if visible.utf8.count > 4096, visible.utf16.count > 4096 { return .failure(.badRequest("message is too long")) }
         if let error = checkKeyboard(p["reply_markup"]) ?? checkThread(p["message_thread_id"], chatID: chatID) {
             return .failure(error)
         }

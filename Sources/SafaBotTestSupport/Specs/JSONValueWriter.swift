@@ -57,25 +57,33 @@ struct JSONValueWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// A quoted string: `"` and `\` escaped, control characters as short or `\u00XX` escapes, the rest as is.
+    /// A quoted string: `"` and `\\` escaped, control characters as short or `\\u00XX` escapes, the rest as is
+    /// (copied in runs: most strings need no escape at all).
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"))
-            case 0x0A: appendEscape(UInt8(ascii: "n"))
-            case 0x0D: appendEscape(UInt8(ascii: "r"))
-            case 0x09: appendEscape(UInt8(ascii: "t"))
-            case 0x08: appendEscape(UInt8(ascii: "b"))
-            case 0x0C: appendEscape(UInt8(ascii: "f"))
-            case 0..<0x20:
-                appendEscape(UInt8(ascii: "u"))
-                appendASCII("00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): appendEscape(byte)
+                case 0x0A: appendEscape(UInt8(ascii: "n"))
+                case 0x0D: appendEscape(UInt8(ascii: "r"))
+                case 0x09: appendEscape(UInt8(ascii: "t"))
+                case 0x08: appendEscape(UInt8(ascii: "b"))
+                case 0x0C: appendEscape(UInt8(ascii: "f"))
+                default:
+                    appendEscape(UInt8(ascii: "u"))
+                    appendASCII("00")
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
