@@ -41,6 +41,9 @@ public actor FakeTelegramServer {
     var blockedChats: Set<Int64> = []
     var migratedChats: [Int64: Int64] = [:]
 
+    /// Callers of `nextSendMessageChats(since:)` waiting for the next accepted sendMessage.
+    var sendMessageWaiters: [CheckedContinuation<Void, Never>] = []
+
     /// Every accepted request, in order.
     public internal(set) var requests: [FakeTelegramRequest] = []
     /// Every refused request, in order.
@@ -116,6 +119,7 @@ public actor FakeTelegramServer {
         switch await dispatch(name, parameters) {
         case .success(let result):
             requests.append(FakeTelegramRequest(method: name, parameters: parameters))
+            if name == "sendMessage", !sendMessageWaiters.isEmpty { wakeSendMessageWaiters() }
             let body = JSONValue.object(["ok": true, "result": result]).encoded()
             return FakeTelegramResponse(status: 200, body: body, dropConnection: dropAfterProcessing)
         case .failure(let error):
