@@ -147,6 +147,25 @@ import Testing
         #expect(await server.requests(method: "sendMessage").count == 1)
     }
 
+    @Test func aDriverWaitingForRepliesWakesOnTheNextSendMessageOrWhenWoken() async throws {
+        await server.userSends(chatID: 77, text: "/start")
+        let server = self.server
+        let waiting = Task { await server.nextSendMessageChats(since: 0) }
+        while await server.sendMessageWaiterCount == 0 { await Task.yield() }
+        _ = try await call("getMe")
+        #expect(await server.sendMessageWaiterCount == 1)  // Other methods do not wake it.
+        _ = try await call("sendMessage", ["chat_id": 77, "text": "x"])
+        let first = await waiting.value
+        #expect(first.chats == [77])
+        #expect(first.next == 2)
+        let woken = Task { await server.nextSendMessageChats(since: first.next) }
+        while await server.sendMessageWaiterCount == 0 { await Task.yield() }
+        await server.wakeSendMessageWaiters()
+        let empty = await woken.value
+        #expect(empty.chats.isEmpty)
+        #expect(empty.next == 2)
+    }
+
     @Test func buttonPressesMustBeAnsweredOnceAndKeyboardsEdited() async throws {
         await server.userSends(chatID: 77, text: "/start")
         let sent = try await call(

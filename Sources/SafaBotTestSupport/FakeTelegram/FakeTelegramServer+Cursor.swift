@@ -25,6 +25,9 @@ extension FakeTelegramServer {
         return sendMessageChats(since: ready.next)
     }
 
+    /// How many callers wait in `nextSendMessageChats(since:)` (lets tests act only once one is parked).
+    public var sendMessageWaiterCount: Int { sendMessageWaiters.count }
+
     /// Ends every wait in `nextSendMessageChats(since:)`.
     public func wakeSendMessageWaiters() {
         let waiters = sendMessageWaiters
