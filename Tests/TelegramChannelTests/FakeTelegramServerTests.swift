@@ -139,9 +139,14 @@ import Testing
         let description = refused.json["description"]?.stringValue ?? ""
         #expect(description.contains("sendMessage.reply_markup.inline_keyboard[0][0].callback_data must be String"))
         let missing = try await call("sendMessage", ["chat_id": 77, "reply_markup": [:]])
-        #expect(missing.json["description"]?.stringValue?.contains("missing required parameter sendMessage.text") == true)
+        #expect(
+            missing.json["description"]?.stringValue?.contains("missing required parameter sendMessage.text") == true)
         let fine = try await call(
-            "sendMessage", ["chat_id": 77, "text": "x", "reply_markup": ["inline_keyboard": [[["text": "نعم", "callback_data": "y"]]]]])
+            "sendMessage",
+            [
+                "chat_id": 77, "text": "x",
+                "reply_markup": ["inline_keyboard": [[["text": "نعم", "callback_data": "y"]]]],
+            ])
         #expect(fine.status == 200)
         #expect(await server.rejections.map(\.status) == [400, 400])
         #expect(await server.requests(method: "sendMessage").count == 1)

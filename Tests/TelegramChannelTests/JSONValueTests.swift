@@ -35,11 +35,13 @@ import Testing
 
     @Test func encodingIsCompactSortedAndEscapedLikeJSONEncoder() throws {
         let value: JSONValue = [
-            "text": "سطر\nآخر \"مقتبس\" a/b \\ \u{01}\t", "ok": true, "id": -5, "none": nil, "list": [1.5, 2.0, [:], []],
+            "text": "سطر\nآخر \"مقتبس\" a/b \\ \u{01}\t", "ok": true, "id": -5, "none": nil,
+            "list": [1.5, 2.0, [:], []],
         ]
         let text = String(decoding: value.encoded(), as: UTF8.self)
         #expect(
-            text == #"{"id":-5,"list":[1.5,2,{},[]],"none":null,"ok":true,"text":"سطر\nآخر \"مقتبس\" a/b \\ \u0001\t"}"#)
+            text == #"{"id":-5,"list":[1.5,2,{},[]],"none":null,"ok":true,"text":"سطر\nآخر \"مقتبس\" a/b \\ \u0001\t"}"#
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let foundation = try encoder.encode(value)
