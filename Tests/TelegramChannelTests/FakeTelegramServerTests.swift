@@ -121,6 +121,56 @@ import Testing
         #expect(longData.json["description"] == "Bad Request: BUTTON_DATA_INVALID")
     }
 
+    @Test func sentTextIsTrimmedOfUnicodeSpacesAsFoundationTrimsIt() async throws {
+        await server.userSends(chatID: 77, text: "/start")
+        for text in ["\u{3000}\u{2003} \t\n\u{85}مرحبا\u{A0}بك\u{2029}\r\n\u{200B}", "\u{200B} x \u{1680}", "plain"] {
+            let sent = try await call("sendMessage", ["chat_id": 77, "text": .string(text)])
+            #expect(sent.json["result"]?["text"]?.stringValue == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let blank = try await call("sendMessage", ["chat_id": 77, "text": "\u{2028}\u{3000} \u{85}"])
+        #expect(blank.json["description"] == "Bad Request: message text is empty")
+    }
+
+    @Test func aMistypedNestedFieldIsRefusedWithItsSpecPathAndRecorded() async throws {
+        await server.userSends(chatID: 77, text: "/start")
+        let keyboard: JSONValue = ["inline_keyboard": [[["text": "نعم", "callback_data": 5]]]]
+        let refused = try await call("sendMessage", ["chat_id": 77, "text": "x", "reply_markup": keyboard])
+        #expect(refused.status == 400)
+        let description = refused.json["description"]?.stringValue ?? ""
+        #expect(description.contains("sendMessage.reply_markup.inline_keyboard[0][0].callback_data must be String"))
+        let missing = try await call("sendMessage", ["chat_id": 77, "reply_markup": [:]])
+        #expect(
+            missing.json["description"]?.stringValue?.contains("missing required parameter sendMessage.text") == true)
+        let fine = try await call(
+            "sendMessage",
+            [
+                "chat_id": 77, "text": "x",
+                "reply_markup": ["inline_keyboard": [[["text": "نعم", "callback_data": "y"]]]],
+            ])
+        #expect(fine.status == 200)
+        #expect(await server.rejections.map(\.status) == [400, 400])
+        #expect(await server.requests(method: "sendMessage").count == 1)
+    }
+
+    @Test func aDriverWaitingForRepliesWakesOnTheNextSendMessageOrWhenWoken() async throws {
+        await server.userSends(chatID: 77, text: "/start")
+        let server = self.server
+        let waiting = Task { await server.nextSendMessageChats(since: 0) }
+        while await server.sendMessageWaiterCount == 0 { await Task.yield() }
+        _ = try await call("getMe")
+        #expect(await server.sendMessageWaiterCount == 1)  // Other methods do not wake it.
+        _ = try await call("sendMessage", ["chat_id": 77, "text": "x"])
+        let first = await waiting.value
+        #expect(first.chats == [77])
+        #expect(first.next == 2)
+        let woken = Task { await server.nextSendMessageChats(since: first.next) }
+        while await server.sendMessageWaiterCount == 0 { await Task.yield() }
+        await server.wakeSendMessageWaiters()
+        let empty = await woken.value
+        #expect(empty.chats.isEmpty)
+        #expect(empty.next == 2)
+    }
+
     @Test func buttonPressesMustBeAnsweredOnceAndKeyboardsEdited() async throws {
         await server.userSends(chatID: 77, text: "/start")
         let sent = try await call(

@@ -7,6 +7,22 @@ extension FakeTelegramServer {
         "choose_sticker", "find_location", "record_video_note", "upload_video_note",
     ]
 
+    /// `text` trimmed of `CharacterSet.whitespacesAndNewlines`, as the server trims messages. Foundation's
+    /// trimming goes through NSString, so it runs only when an end of the text might be trimmed: the scalars
+    /// below cover the set (Z*, U+0009–U+000D, U+0085, and U+200B, which Foundation counts as a space).
+    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        func mightBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0...0x20, 0x7F...0xA0, 0x1680, 0x180E, 0x2000...0x206F, 0x3000, 0xFEFF: true
+            default: false
+            }
+        }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            !mightBeSpace(first), !mightBeSpace(last)
+        else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
     /// The chat a send goes to, or the error the real server gives for it.
     func resolveChat(_ value: JSONValue?) -> Result<Int64, FakeAPIError> {
         guard let id = value?.intValue else { return .failure(.badRequest("chat not found")) }
@@ -75,11 +91,12 @@ extension FakeTelegramServer {
         }
         let visible: String
         switch visibleText(p["text"]?.stringValue ?? "", parseMode: p["parse_mode"]?.stringValue) {
-        case .success(let text): visible = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .success(let text): visible = Self.trimmingWhitespaceAndNewlines(text)
         case .failure(let error): return .failure(error)
         }
         if visible.isEmpty { return .failure(.badRequest("message text is empty")) }
-        if visible.utf16.count > 4096 { return .failure(.badRequest("message is too long")) }
+        // UTF-16 never counts more units than UTF-8, and counting UTF-8 needs no index of a native string.
+        if visible.utf8.count > 4096, visible.utf16.count > 4096 { return .failure(.badRequest("message is too long")) }
         if let error = checkKeyboard(p["reply_markup"]) ?? checkThread(p["message_thread_id"], chatID: chatID) {
             return .failure(error)
         }

@@ -10,6 +10,15 @@ public actor FakeTelegramServer {
         "editForumTopic", "closeForumTopic",
     ]
 
+    /// `supportedMethods` by lowercased name (the Bot API matches method names case-insensitively).
+    static let supportedMethodsByLowercasedName = Dictionary(
+        supportedMethods.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The spec spelling of a supported method, matched case-insensitively.
+    static func supportedMethod(_ method: String) -> String? {
+        supportedMethodsByLowercasedName[method.lowercased()]
+    }
+
     public nonisolated let token: String
     public nonisolated let botID: Int64
     public nonisolated let botUsername: String
@@ -31,6 +40,9 @@ public actor FakeTelegramServer {
     var faults: [String: [FakeTelegramFault]] = [:]
     var blockedChats: Set<Int64> = []
     var migratedChats: [Int64: Int64] = [:]
+
+    /// Callers of `nextSendMessageChats(since:)` waiting for the next accepted sendMessage.
+    var sendMessageWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Every accepted request, in order.
     public internal(set) var requests: [FakeTelegramRequest] = []
@@ -67,7 +79,7 @@ public actor FakeTelegramServer {
         guard token == self.token else {
             return reject(method, FakeAPIError(code: 401, description: "Unauthorized"))
         }
-        guard let name = Self.supportedMethods.first(where: { $0.lowercased() == method.lowercased() }) else {
+        guard let name = Self.supportedMethod(method) else {
             return reject(method, FakeAPIError(code: 404, description: "Not Found"))
         }
         var dropAfterProcessing = false
@@ -107,6 +119,7 @@ public actor FakeTelegramServer {
         switch await dispatch(name, parameters) {
         case .success(let result):
             requests.append(FakeTelegramRequest(method: name, parameters: parameters))
+            if name == "sendMessage", !sendMessageWaiters.isEmpty { wakeSendMessageWaiters() }
             let body = JSONValue.object(["ok": true, "result": result]).encoded()
             return FakeTelegramResponse(status: 200, body: body, dropConnection: dropAfterProcessing)
         case .failure(let error):
@@ -156,7 +169,7 @@ public actor FakeTelegramServer {
 
     /// The next `times` calls of `method` meet `fault`.
     public func inject(_ fault: FakeTelegramFault, method: String, times: Int = 1) {
-        let name = Self.supportedMethods.first { $0.lowercased() == method.lowercased() } ?? method
+        let name = Self.supportedMethod(method) ?? method
         faults[name, default: []] += Array(repeating: fault, count: times)
     }
 

@@ -9,6 +9,8 @@ public enum TelegramEntityParser {
 
     /// The visible text, or Telegram's error detail (what follows "can't parse entities: ").
     public static func parseHTML(_ html: String) -> Result<String, EntityParseError> {
+        // Without `<` or `&` there is nothing to parse: the visible text is the text (most of what bots send).
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) { return .success(html) }
         let scalars = Array(html.unicodeScalars)
         var out = String.UnicodeScalarView()
         var open: [String] = []

@@ -10,17 +10,20 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON bytes.
+    /// Parses JSON bytes (as JSONDecoder reads them; a fast reader handles the common shapes).
     public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        if let value = data.withUnsafeBytes({ JSONValueParser.parse($0) }) {
+            self = value
+        } else {
+            self = try JSONDecoder().decode(JSONValue.self, from: data)
+        }
     }
 
     /// Compact JSON bytes with sorted keys.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a JSONValue cannot fail: every case maps to a JSON value (non-finite doubles aside).
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+        // A non-finite double is the only thing without a JSON form; JSONEncoder gave up on the whole value.
+        guard let bytes = try? JSONValueWriter.write(self) else { return Data("null".utf8) }
+        return Data(bytes)
     }
 
     /// The member `key` of an object, else nil.

@@ -28,6 +28,8 @@ public struct TelegramSpecValidator: Sendable {
 
     private let spec: Spec
     private let methodsByLowercasedName: [String: String]
+    /// The same rules, resolved once: confirms a valid call cheaply; only invalid ones take the diagnosing walk.
+    private let compiled: CompiledTelegramSpec
 
     /// The Bot API version the spec describes, e.g. "Bot API 10.1".
     public var version: String { spec.version }
@@ -37,6 +39,7 @@ public struct TelegramSpecValidator: Sendable {
         spec = try JSONDecoder().decode(Spec.self, from: apiJSON)
         methodsByLowercasedName = Dictionary(
             spec.methods.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        compiled = CompiledTelegramSpec(spec)
     }
 
     /// Loads `telegram/api.json` from the platform specs.
@@ -66,6 +69,8 @@ public struct TelegramSpecValidator: Sendable {
 
     /// The violations of a method call's parameters.
     public func validate(method: String, parameters: [String: JSONValue]) -> [SpecViolation] {
+        // The usual case, a valid call spelled as in the spec, needs no names lowercased and no paths built.
+        if compiled.accepts(method: method, parameters: parameters) == true { return [] }
         guard let name = canonicalMethodName(method), let spec = spec.methods[name] else {
             return [SpecViolation(path: method, kind: .unknownMethod)]
         }
