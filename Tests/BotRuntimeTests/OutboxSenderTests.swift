@@ -42,7 +42,7 @@ private final class GatedSender: ChannelSender, Sendable {
 }
 
 @Suite struct OutboxSenderTests {
-    @Test func outcomesAreRecordedAsTheyArriveNotWhenTheSlowestSendOfTheRoundEnds() async throws {
+    @Test func outcomesAreRecordedInBatchesAsTheyArriveNotWhenTheSlowestSendOfTheRoundEnds() async throws {
         let store = MemoryRuntimeStore()
         let now = Date()
         for chat in ["slow", "a", "b", "c"] {
@@ -52,10 +52,11 @@ private final class GatedSender: ChannelSender, Sendable {
         let channel = GatedSender(slowChat: "slow")
         let sender = OutboxSender(
             store: store, executor: BlockingExecutor(label: "test.store"), senders: [channel], rateLimits: [:],
-            metrics: RuntimeMetrics(), logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
+            metrics: RuntimeMetrics(), logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)),
+            configuration: OutboxSender.Configuration(outcomeBatchSize: 3))
 
         let round = Task { await sender.round(now: now) }
-        // While the slow send hangs, the three fast ones are already recorded as sent.
+        // While the slow send hangs, the three fast ones (one batch) are already recorded as sent.
         var depth = try store.outboxDepth()
         for _ in 0..<2_000 where depth != 1 {
             try await Task.sleep(for: .milliseconds(5))
@@ -65,5 +66,23 @@ private final class GatedSender: ChannelSender, Sendable {
         channel.release()
         _ = await round.value
         #expect(try store.outboxDepth() == 0)
+    }
+
+    @Test func everyOutcomeOfARoundIsRecordedWhenBatchesDoNotDivideIt() async throws {
+        let store = MemoryRuntimeStore()
+        let now = Date()
+        for chat in 0..<50 {
+            try store.enqueueOutbound(
+                ConversationKey(channel: "test", chat: "c\(chat)"), [.message(OutgoingMessage(text: "رد \(chat)"))],
+                at: now)
+        }
+        let channel = GatedSender(slowChat: "none")
+        let sender = OutboxSender(
+            store: store, executor: BlockingExecutor(label: "test.store"), senders: [channel], rateLimits: [:],
+            metrics: RuntimeMetrics(), logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)),
+            configuration: OutboxSender.Configuration(outcomeBatchSize: 7))
+        _ = await sender.round(now: now)
+        #expect(try store.outboxDepth() == 0)
+        #expect(sender.metrics.sends("sent") == 50)
     }
 }

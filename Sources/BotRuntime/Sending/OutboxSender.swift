@@ -8,7 +8,7 @@ import Synchronization
 /// Delivers outbox rows: concurrently across chats, in order within a chat, paced per channel.
 ///
 /// Each round takes the due rows (the store yields only the oldest pending row per conversation) and
-/// sends those the rate limiter allows at once. Each outcome is recorded as it arrives (see
+/// sends those the rate limiter allows at once. Outcomes are recorded as they arrive, in batches (see
 /// `OutcomeRecorder`), and all of them before the next round, so a row is never in flight twice and a
 /// crash at any point re-sends at most the rows whose outcome was not yet recorded.
 public final class OutboxSender: Sendable {
@@ -17,10 +17,14 @@ public final class OutboxSender: Sendable {
         public var batchSize: Int
         /// Longest sleep when the outbox is empty (a signal wakes it earlier).
         public var idleWait: TimeInterval
+        /// Outcomes recorded per store call while a round is under way: the most replies a crash can make
+        /// the bot send twice, beyond those in flight.
+        public var outcomeBatchSize: Int
 
-        public init(batchSize: Int = 256, idleWait: TimeInterval = 1) {
+        public init(batchSize: Int = 256, idleWait: TimeInterval = 1, outcomeBatchSize: Int = 32) {
             self.batchSize = batchSize
             self.idleWait = idleWait
+            self.outcomeBatchSize = outcomeBatchSize
         }
     }
 
@@ -93,7 +97,8 @@ public final class OutboxSender: Sendable {
             return max(0.005, min(configuration.idleWait, (earliest ?? now).timeIntervalSince(now)))
         }
 
-        let recorder = OutcomeRecorder(store: store, executor: executor, metrics: metrics, logger: logger)
+        let recorder = OutcomeRecorder(
+            expecting: ready.count, batchSize: configuration.outcomeBatchSize, store: store, executor: executor, metrics: metrics, logger: logger)
         await withTaskGroup(of: Void.self) { group in
             for row in ready {
                 let sender = senders[row.key.channel]

@@ -5,47 +5,65 @@
 #endif
 import Synchronization
 
-/// Records delivery outcomes in the outbox as they arrive, many per store call.
+/// Records a round's delivery outcomes in the outbox as they arrive, a batch per store call.
 ///
 /// A crash repeats only what was not yet recorded, so the sooner an outcome is stored, the fewer replies
-/// a restart sends twice. Whichever delivery finishes while no recording is under way records
-/// everything that has arrived, and goes on until nothing is left; the others only add theirs. So
-/// outcomes that arrive together share one transaction, and none waits for the slowest send of its round.
+/// a restart sends twice; but each store call is a transaction, so outcomes are gathered `batchSize` at a
+/// time (and the round's last ones together). The delivery that fills a batch while no recording is under
+/// way records everything that has arrived, and goes on while full batches are waiting; the others only add
+/// theirs. No outcome waits for the slowest send of its round.
 final class OutcomeRecorder: Sendable {
     private struct State {
         var arrived: [(id: Int64, outcome: DeliveryOutcome)] = []
+        var received = 0
         var recording = false
     }
 
     private let state = Mutex(State())
+    /// Outcomes the round will deliver in all.
+    private let expected: Int
+    private let batchSize: Int
     private let store: any RuntimeStore
     private let executor: BlockingExecutor
     private let metrics: RuntimeMetrics
     private let logger: Logger
 
-    init(store: any RuntimeStore, executor: BlockingExecutor, metrics: RuntimeMetrics, logger: Logger) {
+    init(
+        expecting expected: Int, batchSize: Int = 32, store: any RuntimeStore, executor: BlockingExecutor,
+        metrics: RuntimeMetrics, logger: Logger
+    ) {
+        self.expected = expected
+        self.batchSize = max(1, batchSize)
         self.store = store
         self.executor = executor
         self.metrics = metrics
         self.logger = logger
     }
 
-    /// Adds one outcome; returns once it is recorded by this call or will be by the one recording now.
+    /// Adds one outcome; returns once it is recorded, or left to the delivery that fills its batch or
+    /// ends the round.
     func add(id: Int64, outcome: DeliveryOutcome) async {
         let recordsNow = state.withLock { state in
             state.arrived.append((id, outcome))
-            guard !state.recording else { return false }
+            state.received += 1
+            guard !state.recording, isDue(state) else { return false }
             state.recording = true
             return true
         }
         guard recordsNow else { return }
-        // Taking the batch and giving up the role happen under one lock, so nothing added is left behind.
+        // Taking a batch and giving up the role happen under one lock, so nothing added is left behind:
+        // an outcome that arrives after the role is given up finds it free.
         while let batch = takeBatch() { await record(batch) }
+    }
+
+    /// A full batch is waiting, or the round's every outcome has arrived.
+    private func isDue(_ state: State) -> Bool {
+        !state.arrived.isEmpty && (state.arrived.count >= batchSize || state.received >= expected)
     }
 
     private func takeBatch() -> [(id: Int64, outcome: DeliveryOutcome)]? {
         state.withLock { state in
-            guard !state.arrived.isEmpty else {
+            guard isDue(state) else {
                 state.recording = false
                 return nil
             }
