@@ -112,3 +112,23 @@ import Testing
         #expect(JSONNode.parse(#"{"m":1}"#).flatMap([String: String].init(json:)) == nil)
     }
 }
+
+/// A request's fields and attestation, written by hand for the store, read back by JSONDecoder as written.
+@Suite struct StepRecordsJSONTests {
+    @Test func requestFieldsOfEveryValueKindReadBackExactly() throws {
+        let fields = StateJSONTests.values.enumerated().map { index, value in
+            FieldEntry(id: "f\(index)", label: "الحقل \"\(index)\"", value: value, sensitive: index % 2 == 0)
+        }
+        let text = fields.jsonText()
+        #expect(try StateJSONTests.decoder.decode([FieldEntry].self, from: Data(text.utf8)) == fields)
+        #expect([FieldEntry]().jsonText() == "[]")
+    }
+
+    @Test func anAttestationReadsBackExactly() throws {
+        let attestation = Attestation(
+            node: NodeRef(flow: "help_request", node: "attest"), statement: "أقرّ بأن \"البيانات\" صحيحة",
+            acceptedAt: Date(timeIntervalSince1970: 1_764_000_000.25))
+        let decoded = try StateJSONTests.decoder.decode(Attestation.self, from: Data(attestation.jsonText().utf8))
+        #expect(decoded == attestation)
+    }
+}

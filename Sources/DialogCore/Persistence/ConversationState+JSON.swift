@@ -141,3 +141,32 @@ extension JSONWriter {
         }
     }
 }
+
+/// A submitted form's fields and its attestation, stored with each request and handoff, written like
+/// the state above (`StepRecordsJSONTests` compares them with `JSONEncoder`'s).
+extension Array where Element == FieldEntry {
+    public func jsonText() -> String {
+        var w = JSONWriter(capacity: 512)
+        w.array(self) { w, entry in
+            w.object { m in
+                m.string("id", entry.id)
+                m.string("label", entry.label)
+                m.value("value") { $0.fieldValue(entry.value) }
+                m.value("sensitive") { $0.bool(entry.sensitive) }
+            }
+        }
+        return w.string
+    }
+}
+
+extension Attestation {
+    public func jsonText() -> String {
+        var w = JSONWriter(capacity: 256)
+        w.object { m in
+            m.string("node", node.description)
+            m.string("statement", statement)
+            m.value("acceptedAt") { $0.date(acceptedAt) }
+        }
+        return w.string
+    }
+}

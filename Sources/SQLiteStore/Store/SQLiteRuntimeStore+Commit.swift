@@ -28,9 +28,10 @@ extension SQLiteRuntimeStore {
                     // Written by hand: JSONEncoder was an eighth of the bot's CPU (see ConversationState+JSON).
                     state: step.state.jsonText(),
                     outbound: step.outbound.map { $0.jsonText() },
-                    requestFields: try step.requests.map { try json.encode($0.fields) },
-                    requestAttestations: try step.requests.map { try $0.attestation.map { try json.encode($0) } },
-                    handoffFields: try step.handoffs.map { try json.encode($0.fields) },
+                    // Written by hand too: JSONEncoder took ~100 µs for one request's fields.
+                    requestFields: step.requests.map { $0.fields.jsonText() },
+                    requestAttestations: step.requests.map { $0.attestation?.jsonText() },
+                    handoffFields: step.handoffs.map { $0.fields.jsonText() },
                     deskEvents: try step.deskEvents.map { try json.encode($0) })
             }
             // One transaction for the whole batch: any failure rolls every step back.
