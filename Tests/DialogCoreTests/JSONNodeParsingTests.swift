@@ -102,4 +102,35 @@ import Testing
         }
         #expect(JSONNode.parse(Data()) == nil)
     }
+
+    @Test func keepingOnlySomeKeysBuildsThemAndChecksTheRest() throws {
+        let answer = #"{"ok":true,"result":{"message_id":42,"from":{"id":1,"is_bot":true},"text":"مرحبًا \"بك\"\n","entities":[{"offset":0,"length":6}],"reply_markup":{"inline_keyboard":[[{"text":"١","callback_data":"c:1"}]]}}}"#
+        let kept = JSONNode.parse(Data(answer.utf8), keepingOnly: ["ok", "result", "message_id"])
+        #expect(kept == .object(["ok": .bool(true), "result": .object(["message_id": .number("42")])]))
+        // What is kept reads exactly as in the full parse.
+        let full = try #require(JSONNode.parse(answer))
+        #expect(kept?["result"]?["message_id"] == full["result"]?["message_id"])
+    }
+
+    /// Skipping a member checks it as strictly as building it: the same documents are refused.
+    @Test func skippedMembersAreRefusedWhenTheyAreNotJSON() {
+        let bad = [
+            "+1", "01", "1.", "-", "tru", "nul", #""\u12""#, #""\ud83d""#, "[1,]", #"{"a"}"#, #"{"a":1,}"#, "[1 2]",
+            #"{1:2}"#, "\"\u{01}\"",
+        ]
+        for member in bad {
+            let document = #"{"keep":1,"skip":"# + member + "}"
+            #expect(JSONNode.parse(document) == nil, "\(member)")
+            #expect(JSONNode.parse(Data(document.utf8), keepingOnly: ["keep"]) == nil, "\(member)")
+        }
+        for member in Self.documents + ["1e+2", "-0.5", #""a\"b\u0627""#, "[[[]]]", #"{"x":{"y":[null]}}"#] {
+            let document = #"{"keep":1,"skip":"# + member + "}"
+            #expect(JSONNode.parse(Data(document.utf8), keepingOnly: ["keep"]) == .object(["keep": .number("1")]))
+        }
+        let invalidUTF8 = Data([0x7B, 0x22, 0x73, 0x22, 0x3A, 0x22, 0xC0, 0xAF, 0x22, 0x7D])  // {"s":"<overlong>"}
+        #expect(JSONNode.parse(invalidUTF8, keepingOnly: []) == nil)
+        let deep = #"{"skip":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}"
+        #expect(JSONNode.parse(Data(deep.utf8), keepingOnly: []) == nil)
+        #expect(JSONNode.parse(deep) == nil)
+    }
 }

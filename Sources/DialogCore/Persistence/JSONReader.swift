@@ -36,7 +36,7 @@ public enum JSONNode: Equatable, Sendable {
     /// Parses `text`; nil when it is not valid JSON (or nests deeper than 64 levels).
     public static func parse(_ text: String) -> JSONNode? {
         var text = text
-        return text.withUTF8(parse(utf8:))
+        return text.withUTF8 { parse(utf8: $0) }
     }
 
     /// Parses a UTF-8 body in place, without first copying it into a `String`; nil when it is not valid
@@ -47,11 +47,17 @@ public enum JSONNode: Equatable, Sendable {
 
     /// Parses UTF-8 bytes; nil when they are not valid JSON, not valid UTF-8, or nest deeper than 64 levels.
     public static func parse(bytes: UnsafeRawBufferPointer) -> JSONNode? {
-        bytes.withMemoryRebound(to: UInt8.self, parse(utf8:))
+        bytes.withMemoryRebound(to: UInt8.self) { parse(utf8: $0) }
     }
 
-    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> JSONNode? {
-        var parser = Parser(bytes: bytes)
+    /// Parses like `parse(_:)`, but an object member whose key is not in `keys` (at any depth) is only
+    /// checked, not built: for answers of which a few fields are read. Invalid JSON is refused all the same.
+    public static func parse(_ data: Data, keepingOnly keys: Set<String>) -> JSONNode? {
+        data.withUnsafeBytes { raw in raw.withMemoryRebound(to: UInt8.self) { parse(utf8: $0, keeping: keys) } }
+    }
+
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, keeping keys: Set<String>? = nil) -> JSONNode? {
+        var parser = Parser(bytes: bytes, keep: keys)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipSpace()
         return parser.index == bytes.count ? value : nil
@@ -62,6 +68,8 @@ extension JSONNode {
     /// A recursive-descent parser over UTF-8 bytes that accepts exactly RFC 8259 JSON.
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// Object keys whose values are built; nil builds every value.
+        var keep: Set<String>? = nil
         var index = 0
 
         mutating func skipSpace() {
@@ -88,6 +96,52 @@ extension JSONNode {
             }
         }
 
+        /// Checks one value as `value(depth:)` would accept it, without building it.
+        mutating func skipValue(depth: Int) -> Bool {
+            guard depth < 64 else { return false }
+            skipSpace()
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case 0x7B: return skipMembers(close: 0x7D, depth: depth)
+            case 0x5B: return skipMembers(close: 0x5D, depth: depth)
+            case 0x22: return skipString()
+            case 0x74: return literal("true", .null) != nil
+            case 0x66: return literal("false", .null) != nil
+            case 0x6E: return literal("null", .null) != nil
+            default: return scanNumber()
+            }
+        }
+
+        /// The members of an object (`close` = `}`: key, colon, value) or the elements of an array.
+        mutating func skipMembers(close: UInt8, depth: Int) -> Bool {
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == close {
+                index += 1
+                return true
+            }
+            while true {
+                if close == 0x7D {
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == 0x22, skipString() else { return false }
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == 0x3A else { return false }
+                    index += 1
+                }
+                guard skipValue(depth: depth + 1) else { return false }
+                skipSpace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == 0x2C {
+                    index += 1
+                } else if bytes[index] == close {
+                    index += 1
+                    return true
+                } else {
+                    return false
+                }
+            }
+        }
+
         mutating func literal(_ word: StaticString, _ value: JSONNode) -> JSONNode? {
             let count = word.utf8CodeUnitCount
             guard index + count <= bytes.count else { return nil }
@@ -99,19 +153,25 @@ extension JSONNode {
         /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`; anything looser (`+1`, `01`, `.5`, `1.`) is refused.
         mutating func number() -> JSONNode? {
             let start = index
+            guard scanNumber() else { return nil }
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+
+        /// Moves past a number in that grammar; false when there is none.
+        mutating func scanNumber() -> Bool {
             if index < bytes.count, bytes[index] == 0x2D { index += 1 }
-            guard index < bytes.count, Self.isDigit(bytes[index]) else { return nil }
+            guard index < bytes.count, Self.isDigit(bytes[index]) else { return false }
             if bytes[index] == 0x30 { index += 1 } else { skipDigits() }
             if index < bytes.count, bytes[index] == 0x2E {
                 index += 1
-                guard skipDigits() else { return nil }
+                guard skipDigits() else { return false }
             }
             if index < bytes.count, bytes[index] == 0x65 || bytes[index] == 0x45 {
                 index += 1
                 if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
-                guard skipDigits() else { return nil }
+                guard skipDigits() else { return false }
             }
-            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            return true
         }
 
         /// Skips a run of digits; false when there was none.
@@ -125,6 +185,31 @@ extension JSONNode {
 
         /// A string without escapes becomes a `String` straight from the input; one with escapes is rebuilt.
         mutating func string() -> String? {
+            switch scanString() {
+            case .plain(let text): String(decoding: text, as: UTF8.self)
+            case .escaped(let start): escapedString(from: start)
+            case nil: nil
+            }
+        }
+
+        /// Checks a string as `string()` would accept it, without building it.
+        mutating func skipString() -> Bool {
+            switch scanString() {
+            case .plain: true
+            case .escaped(let start): escapedString(from: start) != nil
+            case nil: false
+            }
+        }
+
+        enum ScannedString {
+            /// Valid text with no escapes; the closing quote is read.
+            case plain(UnsafeBufferPointer<UInt8>)
+            /// A backslash at `index`: the text from `start` must be unescaped.
+            case escaped(start: Int)
+        }
+
+        /// Reads from the opening quote to the closing one, or stops at the first backslash.
+        mutating func scanString() -> ScannedString? {
             index += 1  // opening quote
             let start = index
             var ascii = true
@@ -134,8 +219,8 @@ extension JSONNode {
                 case 0x22:
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    return ascii || Self.isValidUTF8(text) ? String(decoding: text, as: UTF8.self) : nil
-                case 0x5C: return escapedString(from: start)
+                    return ascii || Self.isValidUTF8(text) ? .plain(text) : nil
+                case 0x5C: return .escaped(start: start)
                 case 0x00..<0x20: return nil
                 default:
                     if byte >= 0x80 { ascii = false }
@@ -278,9 +363,13 @@ extension JSONNode {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == 0x3A else { return nil }
                 index += 1
-                guard let member = value(depth: depth + 1) else { return nil }
-                // JSONDecoder keeps a repeated key's first value; so do we (one hash in the usual case).
-                if let first = members.updateValue(member, forKey: key) { members[key] = first }
+                if let keep, !keep.contains(key) {
+                    guard skipValue(depth: depth + 1) else { return nil }
+                } else {
+                    guard let member = value(depth: depth + 1) else { return nil }
+                    // JSONDecoder keeps a repeated key's first value; so do we (one hash in the usual case).
+                    if let first = members.updateValue(member, forKey: key) { members[key] = first }
+                }
                 skipSpace()
                 guard index < bytes.count else { return nil }
                 if bytes[index] == 0x2C {

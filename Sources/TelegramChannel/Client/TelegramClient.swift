@@ -38,7 +38,12 @@ public struct TelegramClient: Sendable {
 
     /// The envelope read through `JSONNode` when `T` has a mapping and the body has the expected shape.
     static func fastResponse<T>(_ type: T.Type, body: Data) -> APIResponse<T>? {
-        guard let readable = T.self as? any JSONNodeReadable.Type, let node = JSONNode.parse(body) else { return nil }
+        guard let readable = T.self as? any JSONNodeReadable.Type else { return nil }
+        // A send's answer is a whole Message of which only the id is read: the rest is checked, not built.
+        let keys = readable.keysRead.map { $0.union(APIResponse<T>.keysRead) }
+        guard let node = keys.map({ JSONNode.parse(body, keepingOnly: $0) }) ?? JSONNode.parse(body) else {
+            return nil
+        }
         return APIResponse(node: node) { readable.init(node: $0) as? T }
     }
 

@@ -1,6 +1,11 @@
 import DialogCore
 
 extension APIResponse {
+    /// Every key the envelope reads (`parameters` included).
+    static var keysRead: Set<String> {
+        ["ok", "result", "description", "error_code", "parameters", "migrate_to_chat_id", "retry_after"]
+    }
+
     /// The envelope read from a parsed node, mirroring the `Decodable` conformance; `readResult` maps the
     /// `result` member and returns nil when it is not the expected shape. Nil when anything is off.
     init?(node: JSONNode, readResult: (JSONNode) -> T?) {
@@ -29,6 +34,8 @@ extension ResponseParameters: JSONObjectReadable {
 }
 
 extension MessageID: JSONObjectReadable {
+    static var keysRead: Set<String>? { ["message_id"] }
+
     /// sendMessage and the media sends answer a whole Message; like the decoder, read only its id.
     init(fields f: JSONFields) throws(JSONShapeMismatch) {
         try self.init(messageID: f.required("message_id"))

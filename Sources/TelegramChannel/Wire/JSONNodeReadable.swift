@@ -7,6 +7,13 @@ import DialogCore
 /// stricter than the decoder (it refuses `1.0` for an integer) but never looser and never different.
 protocol JSONNodeReadable {
     init?(node: JSONNode)
+    /// The object keys this mapping reads, at any depth, when they are few: a body is then parsed
+    /// without building the rest (`JSONNode.parse(_:keepingOnly:)`). Nil, the default, builds everything.
+    static var keysRead: Set<String>? { get }
+}
+
+extension JSONNodeReadable {
+    static var keysRead: Set<String>? { nil }
 }
 
 /// A JSON object type read member by member through `JSONFields`.
@@ -22,6 +29,8 @@ extension JSONObjectReadable {
 }
 
 extension Bool: JSONNodeReadable {
+    static var keysRead: Set<String>? { [] }
+
     init?(node: JSONNode) {
         guard case .bool(let value) = node else { return nil }
         self = value
