@@ -4,6 +4,9 @@ import CMicroHTTPD
 #else
     import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Synchronization
 
 /// What libmicrohttpd's callbacks reach through their closure pointer: the handler, the
@@ -17,9 +20,9 @@ final class ServerContext: Sendable {
 
     /// A connection suspended while its handler runs.
     ///
-    /// @unchecked Sendable: the pointer is only passed to MHD_resume_connection, under
-    /// `registry`'s lock, and only while the connection is registered (hence still suspended,
-    /// and MHD does not close or free suspended connections).
+    /// @unchecked Sendable: the pointer is only passed to MHD_resume_connection, once, by whoever
+    /// took the entry out of `registry` (hence while it is still suspended: MHD does not close or free
+    /// suspended connections), and `abandonSuspended` waits for resumes in progress before the daemon stops.
     private struct Suspended: @unchecked Sendable {
         let connection: OpaquePointer
         let context: ConnectionContext
@@ -28,6 +31,8 @@ final class ServerContext: Sendable {
     private struct Registry {
         var suspended: [ObjectIdentifier: Suspended] = [:]
         var isStopping = false
+        /// Entries taken out by `complete` whose MHD_resume_connection has not returned yet.
+        var resuming = 0
     }
 
     private let registry = Mutex(Registry())
@@ -119,12 +124,19 @@ final class ServerContext: Sendable {
     }
 
     /// Stores the handler's response and resumes the connection, unless stop() already answered it.
+    ///
+    /// The resume (which wakes MHD's thread) runs outside the lock, so handlers finishing together do not
+    /// queue behind one another's system calls; `resuming` lets `abandonSuspended` wait for it.
     private func complete(_ context: ConnectionContext, with response: HTTPResponse) {
-        registry.withLock { registry in
-            guard let entry = registry.suspended.removeValue(forKey: ObjectIdentifier(context)) else { return }
-            entry.context.setPhase(.answered(response))
-            MHD_resume_connection(entry.connection)
+        let entry = registry.withLock { registry -> Suspended? in
+            guard let entry = registry.suspended.removeValue(forKey: ObjectIdentifier(context)) else { return nil }
+            registry.resuming += 1
+            return entry
         }
+        guard let entry else { return }
+        entry.context.setPhase(.answered(response))
+        MHD_resume_connection(entry.connection)
+        registry.withLock { $0.resuming -= 1 }
     }
 
     /// Stops accepting handler work and answers every suspended connection with 503.
@@ -140,6 +152,9 @@ final class ServerContext: Sendable {
             }
             registry.suspended = [:]
         }
+        // A handler that finished just before may still be resuming its connection: MHD_stop_daemon
+        // must not run until it has.
+        while registry.withLock({ $0.resuming > 0 }) { usleep(1_000) }
     }
 
     // MARK: Helpers
