@@ -47,8 +47,17 @@ lines = [
 for i in range(0, len(folds), 8):
     lines.append("        " + " ".join("0x%04X," % code for code, _ in folds[i : i + 8]))
 lines += ["    ]", "", "    static let compatibilityFoldValues: [String] = ["]
-for i in range(0, len(folds), 6):
-    lines.append("        " + " ".join(swift_string(text) + "," for _, text in folds[i : i + 6]))
+# As many values per line as fit in the 120 columns of .swift-format.
+line = ""
+for _, text in folds:
+    item = swift_string(text) + ","
+    if line and len("        " + line + " " + item) > 120:
+        lines.append("        " + line)
+        line = item
+    else:
+        line = (line + " " + item).strip()
+if line:
+    lines.append("        " + line)
 lines += [
     "    ]",
     "",

@@ -1,5 +1,6 @@
 import CCurl
 import Dispatch
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

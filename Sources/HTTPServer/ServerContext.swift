@@ -1,4 +1,6 @@
 import CMicroHTTPD
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -7,7 +9,6 @@ import CMicroHTTPD
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// What libmicrohttpd's callbacks reach through their closure pointer: the handler, the
 /// limits, and the registry of suspended connections.

@@ -1,4 +1,5 @@
 import COpenSSL
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else

@@ -1,5 +1,6 @@
 import BotRuntime
 import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

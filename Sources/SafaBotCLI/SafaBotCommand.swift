@@ -45,7 +45,8 @@ public enum SafaBot {
     static var usage: String {
         var lines = ["usage: safa-bot <command> [options]", "", "commands:"]
         for command in commands {
-            lines.append("  " + command.name + String(repeating: " ", count: max(0, 10 - command.name.count)) + command.summary)
+            lines.append(
+                "  " + command.name + String(repeating: " ", count: max(0, 10 - command.name.count)) + command.summary)
         }
         lines.append("  help      show this help")
         return lines.joined(separator: "\n")

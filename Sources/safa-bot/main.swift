@@ -1,8 +1,9 @@
+import CMalloc
+import SafaBotCLI
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import CMalloc
-import SafaBotCLI
 
 // At most two malloc arenas, set before any thread starts. glibc gives each thread that contends for the
 // allocator an arena of its own (up to eight per core); the bot's dozen threads then each keep freed memory

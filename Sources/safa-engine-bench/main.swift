@@ -1,4 +1,5 @@
 import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -29,4 +30,5 @@ print("engine: \(conversations) conversations, \(run.steps) steps, \(run.submiss
 print("engine: \(run.stepsPerSecond.fixed(0)) steps/s on one core (\((1e6 / run.stepsPerSecond).fixed(2)) µs/step)")
 let peak = PeakMemory.mebibytes() ?? -1
 print(
-    "engine: peak RSS \(peak.fixed(1)) MiB (\(before.fixed(1)) MiB at start, \(loaded.fixed(1)) MiB after loading the dialogs)")
+    "engine: peak RSS \(peak.fixed(1)) MiB (\(before.fixed(1)) MiB at start, \(loaded.fixed(1)) MiB after loading the dialogs)"
+)

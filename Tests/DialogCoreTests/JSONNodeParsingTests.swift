@@ -104,7 +104,8 @@ import Testing
     }
 
     @Test func keepingOnlySomeKeysBuildsThemAndChecksTheRest() throws {
-        let answer = #"{"ok":true,"result":{"message_id":42,"from":{"id":1,"is_bot":true},"text":"مرحبًا \"بك\"\n","entities":[{"offset":0,"length":6}],"reply_markup":{"inline_keyboard":[[{"text":"١","callback_data":"c:1"}]]}}}"#
+        let answer =
+            #"{"ok":true,"result":{"message_id":42,"from":{"id":1,"is_bot":true},"text":"مرحبًا \"بك\"\n","entities":[{"offset":0,"length":6}],"reply_markup":{"inline_keyboard":[[{"text":"١","callback_data":"c:1"}]]}}}"#
         let kept = JSONNode.parse(Data(answer.utf8), keepingOnly: ["ok", "result", "message_id"])
         #expect(kept == .object(["ok": .bool(true), "result": .object(["message_id": .number("42")])]))
         // What is kept reads exactly as in the full parse.

@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func untypedJSONKeepsIntegersFractionsBooleansAndNullApart() throws {
-        let text = #"{"i": 12, "big": -1001234567890, "f": 1.5, "e": 1e3, "t": true, "n": null, "s": "نص", "a": [1, "x"], "i": 99}"#
+        let text =
+            #"{"i": 12, "big": -1001234567890, "f": 1.5, "e": 1e3, "t": true, "n": null, "s": "نص", "a": [1, "x"], "i": 99}"#
         let object = try #require(JSONValue.untyped(parsing: Data(text.utf8)) as? [String: Any])
         #expect(object["i"] as? Int == 12)  // the first of a duplicated key
         #expect(object["big"] as? Int == -1_001_234_567_890)

@@ -188,7 +188,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             let row = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
             #expect(row.partsSent == 0)
 
-            try store.record(.partlySent(parts: 2, notBefore: F.at(20), reason: "HTTP 502"), forOutbound: row.id, at: F.at(1))
+            try store.record(
+                .partlySent(parts: 2, notBefore: F.at(20), reason: "HTTP 502"), forOutbound: row.id, at: F.at(1))
             #expect(try store.dueOutbound(now: F.at(19), limit: 10).isEmpty)
             let retried = try #require(try store.dueOutbound(now: F.at(20), limit: 10).first)
             #expect(retried.id == row.id)
@@ -196,7 +197,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             #expect(retried.attempts == 1)
 
             // A later attempt that got less far never lowers the count; a plain retry keeps it.
-            try store.record(.partlySent(parts: 1, notBefore: F.at(40), reason: "HTTP 502"), forOutbound: row.id, at: F.at(21))
+            try store.record(
+                .partlySent(parts: 1, notBefore: F.at(40), reason: "HTTP 502"), forOutbound: row.id, at: F.at(21))
             try store.record(.retry(notBefore: F.at(50), reason: "timeout"), forOutbound: row.id, at: F.at(41))
             let again = try #require(try store.dueOutbound(now: F.at(50), limit: 10).first)
             #expect(again.partsSent == 2)

@@ -1,10 +1,11 @@
 public import DialogCore
+import Synchronization
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import Synchronization
 
 /// The dialogs in force, swapped atomically on reload.
 ///

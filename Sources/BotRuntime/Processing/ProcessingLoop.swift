@@ -1,10 +1,11 @@
+import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Dispatch
-import Synchronization
 
 /// The dedicated thread that runs inbox events through the engine, batch by batch.
 ///

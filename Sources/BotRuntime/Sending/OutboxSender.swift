@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import Synchronization
 
 /// Delivers outbox rows: concurrently across chats, in order within a chat, paced per channel.
 ///
@@ -98,7 +99,8 @@ public final class OutboxSender: Sendable {
         }
 
         let recorder = OutcomeRecorder(
-            expecting: ready.count, batchSize: configuration.outcomeBatchSize, store: store, executor: executor, metrics: metrics, logger: logger)
+            expecting: ready.count, batchSize: configuration.outcomeBatchSize, store: store, executor: executor,
+            metrics: metrics, logger: logger)
         await withTaskGroup(of: Void.self) { group in
             for row in ready {
                 let sender = senders[row.key.channel]

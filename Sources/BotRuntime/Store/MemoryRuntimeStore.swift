@@ -1,10 +1,11 @@
 public import DialogCore
+import Synchronization
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import Synchronization
 
 /// A `RuntimeStore` held in memory, for tests and the terminal channel: same behaviour as the SQLite store,
 /// nothing survives the process.

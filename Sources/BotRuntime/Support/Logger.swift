@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -6,7 +8,6 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import Synchronization
 
 /// A value-type logger over a handler: one line per event with key=value fields.
 ///

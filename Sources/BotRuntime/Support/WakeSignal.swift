@@ -1,10 +1,11 @@
+import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import Dispatch
-import Synchronization
 
 /// Wakes an async loop when there is new work, or lets it sleep until a deadline.
 ///

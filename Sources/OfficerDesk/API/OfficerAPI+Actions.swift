@@ -1,10 +1,11 @@
+import DialogCore
+import HTTPServer
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
-import HTTPServer
 
 extension OfficerAPI {
     func act(

@@ -1,10 +1,11 @@
 import DialogCore
+public import HTTPServer
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-public import HTTPServer
 
 /// The officer HTTP API as a pure router: a request, the time and the case book in; a response and the
 /// effects to commit (with the changed book) out. No sockets, so it is tested with plain values.

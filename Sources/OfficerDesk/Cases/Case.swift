@@ -1,5 +1,6 @@
 public import BotRuntime
 public import DialogCore
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else

@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// A command an officer types in a case's topic.
 public enum OfficerCommand: Sendable, Equatable {

@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// Walks decoded JSON with a path, collecting problems instead of stopping at the first.
 struct ConfigReader {

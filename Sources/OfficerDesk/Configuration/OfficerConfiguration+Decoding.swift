@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import DialogCore
 
 extension OfficerConfiguration {
     /// Reads `config/officers.json` (version 1), reporting every problem at once.

@@ -1,9 +1,10 @@
+import Hashing
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import Hashing
 
 /// The officers' side as configured in `config/officers.json` (version 1). Secrets are never in the file:
 /// each officer's API key is read from the environment variable the file names.

@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// One day of a holiday, in the Gregorian or the Hijri (Umm al-Qura) calendar, with or without a year.
 ///

@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// A day of the week, numbered as Foundation's Gregorian calendar numbers them (Sunday = 1).
 public enum Weekday: Int, Sendable, CaseIterable, Comparable {

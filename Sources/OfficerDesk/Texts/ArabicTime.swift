@@ -1,4 +1,5 @@
 import DialogCore
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else

@@ -1,10 +1,11 @@
 import BotRuntime
+public import OfficerDesk
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-public import OfficerDesk
 
 extension SQLiteRuntimeStore: CaseStore {
     /// The next case number lives in `kv` so numbers are never reused, even after archiving.

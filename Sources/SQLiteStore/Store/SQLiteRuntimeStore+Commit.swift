@@ -1,6 +1,7 @@
 public import BotRuntime
 internal import CSQLite
 import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

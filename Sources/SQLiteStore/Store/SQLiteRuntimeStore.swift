@@ -1,11 +1,12 @@
 public import BotRuntime
 public import DialogCore
+import Dispatch
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-import Dispatch
 
 /// The runtime's durable memory in one SQLite file (WAL journal): inbox, states, outbox, records, settings.
 ///

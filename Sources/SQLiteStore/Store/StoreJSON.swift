@@ -1,4 +1,5 @@
 import BotRuntime
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

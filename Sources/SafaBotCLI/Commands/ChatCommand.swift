@@ -1,5 +1,7 @@
 import BotRuntime
 import DialogCore
+import SQLiteStore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -8,7 +10,6 @@ import DialogCore
 #if canImport(Glibc)
     import Glibc
 #endif
-import SQLiteStore
 
 /// `safa-bot chat`: talk to the dialogs in this terminal; state lives in SQLite and survives restarts.
 struct ChatCommand: SafaBotCommand {

@@ -1,10 +1,11 @@
 import BotRuntime
+import SQLiteStore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import SQLiteStore
 
 /// `safa-bot run`: serves Telegram (long polling by default, webhook as an option) until SIGTERM.
 struct RunCommand: SafaBotCommand {

@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// `config/safa-bot.json`: versioned settings with defaults for every missing key; secrets never live here.
 struct BotConfiguration: Equatable {

@@ -1,12 +1,13 @@
 import BotRuntime
 import DialogCore
+import OfficerDesk
+import TelegramChannel
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import OfficerDesk
-import TelegramChannel
 
 extension DeskService {
     /// Carries out the book's effects: to beneficiaries through the outbox and inbox, to officers in the group.

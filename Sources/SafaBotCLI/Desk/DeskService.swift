@@ -1,13 +1,14 @@
 import BotRuntime
 import DialogCore
+import HTTPServer
+import OfficerDesk
+import TelegramChannel
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
-import OfficerDesk
-import TelegramChannel
 
 /// The officers' desk at run time: consumes the desk queue, keeps the case book, posts to the officers'
 /// group, answers the officer API, and fires stored timers.

@@ -1,12 +1,13 @@
 import BotRuntime
 import DialogCore
+import HTTPServer
+import TelegramChannel
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPServer
-import TelegramChannel
 
 /// The bot's HTTP endpoints: health, metrics and (in webhook mode) Telegram's webhook.
 struct Routes: Sendable {

@@ -1,6 +1,13 @@
 import BotRuntime
 import DialogCore
 import Dispatch
+import HTTPClient
+import HTTPServer
+import OfficerDesk
+import SQLiteStore
+import Synchronization
+import TelegramChannel
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -9,12 +16,6 @@ import Dispatch
 #if canImport(Glibc)
     import Glibc
 #endif
-import HTTPClient
-import HTTPServer
-import OfficerDesk
-import SQLiteStore
-import Synchronization
-import TelegramChannel
 
 /// Everything `safa-bot run` starts, wired together: the one place that knows every concrete type.
 ///

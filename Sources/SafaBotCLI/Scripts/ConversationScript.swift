@@ -1,9 +1,10 @@
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// A conversation script: what the beneficiary sends and what the bot must answer, in a plain-text format.
 ///

@@ -1,4 +1,5 @@
 public import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,9 +1,10 @@
+public import HTTPClient
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
     public import Foundation
 #endif
-public import HTTPClient
 
 /// Bot API calls over libcurl: `POST <base>/bot<token>/<method>` with a JSON body.
 ///

@@ -1,10 +1,11 @@
 public import BotRuntime
+import DialogCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
 
 /// Why long polling stopped for good.
 public enum TelegramPollingError: Error, Equatable, CustomStringConvertible {

@@ -1,11 +1,12 @@
 public import BotRuntime
 import DialogCore
+import HTTPClient
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import HTTPClient
 
 /// Delivers outbox rows to Telegram and turns every answer into a `DeliveryOutcome`.
 ///

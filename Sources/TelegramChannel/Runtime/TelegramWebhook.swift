@@ -1,12 +1,13 @@
 public import BotRuntime
+import DialogCore
+public import HTTPServer
+import Hashing
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import DialogCore
-public import HTTPServer
-import Hashing
 
 /// Receives updates Telegram posts to our webhook URL.
 ///
