@@ -1,3 +1,5 @@
+import BotRuntime
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -13,17 +15,8 @@ enum Console {
 
     static func error(_ text: String) { write(text + "\n", to: STDERR_FILENO) }
 
-    /// Writes `text` whole (write(2) may take less than asked) and unbuffered.
     static func write(_ text: String, to descriptor: Int32) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                raw.baseAddress.map { Glibc.write(descriptor, $0 + offset, raw.count - offset) } ?? 0
-            }
-            if written <= 0 { return }
-            offset += written
-        }
+        FileDescriptorOutput.write(text, to: descriptor)
     }
 
     static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

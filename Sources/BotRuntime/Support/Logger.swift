@@ -5,9 +5,6 @@ import Synchronization
 #else
     import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A value-type logger over a handler: one line per event with key=value fields.
 ///
@@ -73,16 +70,7 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func write(_ line: String) {
         let stamp = Date().formatted(.iso8601)
-        // One write(2) per line, so lines from different threads never interleave.
-        let bytes = Array("ts=\(stamp) \(line)\n".utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                raw.baseAddress.map { Glibc.write(2, $0 + offset, raw.count - offset) } ?? 0
-            }
-            if written <= 0 { break }
-            offset += written
-        }
+        FileDescriptorOutput.write("ts=\(stamp) \(line)\n", to: 2)
     }
 }
 
