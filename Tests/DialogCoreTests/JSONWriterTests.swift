@@ -27,7 +27,16 @@ import Testing
         writer.string("a\u{1}b\u{1F}")
         #expect(writer.string == #""a\u0001b\u001f""#)
         var plain = JSONWriter()
-        plain.string("\"\\\n\r\t")
-        #expect(plain.string == #""\"\\\n\r\t""#)
+        plain.string("\"\\\n\r\t\u{8}\u{C}")
+        #expect(plain.string == #""\"\\\n\r\t\b\f""#)
+    }
+
+    @Test func wholeNumbersAreWrittenWithoutAFractionAsJSONEncoderWritesThem() throws {
+        for number in [0.0, 2.0, -3.0, 1_764_000_000.0, 1.5, 1e-5, 1e300] {
+            var writer = JSONWriter()
+            writer.double(number)
+            let encoded = String(decoding: try JSONEncoder().encode(number), as: UTF8.self)
+            #expect(writer.string == encoded, "\(number)")
+        }
     }
 }

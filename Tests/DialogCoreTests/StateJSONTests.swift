@@ -23,7 +23,7 @@ import Testing
     ]
 
     static let values: [FieldValue] = [
-        .text("محمد \"الأحمد\" \\ سطر\nجديد\t\u{1}"), .integer(-42), .decimal(3500.75), .decimal(1e-5),
+        .text("محمد \"الأحمد\" \\ سطر\nجديد\t\u{1}"), .integer(-42), .decimal(3500.75), .decimal(1e-5), .decimal(3500),
         .date(gregorian: "2025-03-01", hijri: "1446-09-01"), .date(gregorian: "2026-01-04", hijri: nil), .yesNo(true),
         .yesNo(false), .choice(id: "rent", label: "إيجار"),
         .attachments([

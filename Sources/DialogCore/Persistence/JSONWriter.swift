@@ -48,6 +48,9 @@ public struct JSONWriter {
         case 0x0A: bytes += [0x5C, 0x6E]
         case 0x0D: bytes += [0x5C, 0x72]
         case 0x09: bytes += [0x5C, 0x74]
+        // Backspace and form feed have short forms too, which JSONEncoder uses.
+        case 0x08: bytes += [0x5C, 0x62]
+        case 0x0C: bytes += [0x5C, 0x66]
         default:
             let hex = Array("0123456789abcdef".utf8)
             bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
@@ -57,8 +60,11 @@ public struct JSONWriter {
     public mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     public mutating func double(_ value: Double) {
-        // Swift's description is the shortest text that reads back as the same Double, and valid JSON.
-        bytes.append(contentsOf: (value.isFinite ? value.description : "0").utf8)
+        // Swift's description is the shortest text that reads back as the same Double, and valid JSON;
+        // like JSONEncoder, a whole number is written without the ".0" Swift adds.
+        var text = value.isFinite ? value.description : "0"
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }

@@ -1,3 +1,4 @@
+import DialogCore
 public import Foundation
 
 /// Any JSON value, for inspecting requests as sent on the wire.
@@ -10,9 +11,9 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON bytes (as JSONDecoder reads them; a fast reader handles the common shapes).
+    /// Parses JSON bytes (as JSONDecoder reads them; DialogCore's reader handles the common shapes).
     public init(parsing data: Data) throws {
-        if let value = data.withUnsafeBytes({ JSONValueParser.parse($0) }) {
+        if let node = JSONNode.parse(data), let value = JSONValue(node: node) {
             self = value
         } else {
             self = try JSONDecoder().decode(JSONValue.self, from: data)
