@@ -135,6 +135,7 @@ extension JSONWriter {
         object { m in
             m.string("kind", a.kind.rawValue)
             m.string("fileID", a.fileID)
+            m.string("channel", a.channel)
             m.string("fileName", ifPresent: a.fileName)
             m.string("mimeType", ifPresent: a.mimeType)
             if let size = a.size { m.int("size", size) }

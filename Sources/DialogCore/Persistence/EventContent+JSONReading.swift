@@ -35,11 +35,14 @@ extension Attachment {
         guard let kindName = json["kind"]?.string, let kind = Kind(rawValue: kindName),
             let fileID = json["fileID"]?.string
         else { return nil }
-        for key in ["fileName", "mimeType"] where json[key] != nil && json[key]?.string == nil { return nil }
+        for key in ["channel", "fileName", "mimeType"] where json[key] != nil && json[key]?.string == nil {
+            return nil
+        }
         if json["size"] != nil && json["size"]?.int == nil { return nil }
+        // Stored before attachments named their channel: every such file came from Telegram.
         self.init(
-            kind: kind, fileID: fileID, fileName: json["fileName"]?.string, mimeType: json["mimeType"]?.string,
-            size: json["size"]?.int)
+            kind: kind, fileID: fileID, channel: json["channel"]?.string ?? Attachment.legacyChannel,
+            fileName: json["fileName"]?.string, mimeType: json["mimeType"]?.string, size: json["size"]?.int)
     }
 }
 

@@ -10,7 +10,7 @@ import DialogCore
 extension TelegramRenderer {
     /// The conversation key of a Telegram chat.
     public static func conversationKey(chatID: Int64) -> ConversationKey {
-        ConversationKey(channel: "telegram", chat: String(chatID))
+        ConversationKey(channel: channel, chat: String(chatID))
     }
 
     /// Maps an update to an inbox event, a block/unblock, or a reason to ignore it.
@@ -45,11 +45,11 @@ extension TelegramRenderer {
         if let text = message.text {
             content = Self.isStartCommand(text) ? .start : .text(text)
         } else if let photo = message.largestPhoto {
-            content = .attachment(Attachment(kind: .photo, fileID: photo.fileID, size: photo.fileSize))
+            content = .attachment(Attachment(kind: .photo, fileID: photo.fileID, channel: Self.channel, size: photo.fileSize))
         } else if let document = message.document {
             content = .attachment(
                 Attachment(
-                    kind: .document, fileID: document.fileID, fileName: document.fileName,
+                    kind: .document, fileID: document.fileID, channel: Self.channel, fileName: document.fileName,
                     mimeType: document.mimeType, size: document.fileSize))
         } else if let location = message.location {
             content = .location(latitude: location.latitude, longitude: location.longitude)

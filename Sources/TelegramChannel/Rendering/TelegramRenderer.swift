@@ -2,6 +2,8 @@ public import DialogCore
 
 /// Fits channel-neutral messages to Telegram (and, in `TelegramRenderer+Inbound`, updates to events).
 public struct TelegramRenderer: Sendable {
+    /// The channel name in conversation keys and attachments.
+    public static let channel = "telegram"
     /// Telegram's text limit, in characters after entity parsing (UTF-16 units).
     public static let maxTextLength = 4096
     /// Telegram's `callback_data` limit in UTF-8 bytes.
