@@ -9,9 +9,9 @@ import Testing
         .message(
             OutgoingMessage(text: "اختر \"خدمة\":\n1) طلب", buttons: [Button(payload: "7:help", label: "طلب مساعدة")])),
         .message(OutgoingMessage(text: "بدون أزرار")),
-        .answerButton(callbackID: "cbq-1", text: nil),
-        .answerButton(callbackID: "cbq-2", text: "تم"),
+        .readReceipt(platformMessageID: "wamid.HBgLMTIzNDU2"),
         .file(Attachment(kind: .photo, fileID: "AgAD"), caption: nil),
+        .file(Attachment(kind: .photo, fileID: "1290315874925640", channel: "whatsapp"), caption: "صورة الهوية"),
         .file(
             Attachment(kind: .document, fileID: "BQAD", fileName: "نموذج.pdf", mimeType: "application/pdf", size: 12),
             caption: "النموذج"),

@@ -269,7 +269,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             #expect(try store.unprocessedInbound(limit: 1).first == inbound)
             let payloads: [OutboundPayload] = [
                 .message(OutgoingMessage(text: "اختر:", buttons: [Button(payload: "p:1:a", label: "نعم")])),
-                .answerButton(callbackID: "cb-1", text: nil),
+                .readReceipt(platformMessageID: "wamid.HBgL-1"),
             ]
             try store.commit([step(inbound, payloads)])
             let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)

@@ -51,10 +51,6 @@ public struct InboxProcessor: Sendable {
     /// Turns a step's effects into what the store records in the same transaction.
     static func commit(for record: InboundRecord, _ result: StepResult, at now: Date) -> StepCommit {
         var outbound: [OutboundPayload] = []
-        // A button press is acknowledged first, so the platform stops showing progress.
-        if let callbackID = record.meta[InboundMeta.callbackID] {
-            outbound.append(.answerButton(callbackID: callbackID, text: nil))
-        }
         var commit = StepCommit(
             inboundID: record.id, key: record.key, state: result.state, outbound: [], committedAt: now)
         for effect in result.effects {
@@ -80,10 +76,4 @@ public struct InboxProcessor: Sendable {
 public struct ProcessedEvent: Sendable {
     public var commit: StepCommit
     public var receivedAt: Date
-}
-
-/// Keys of `InboundRecord.meta` that the runtime understands.
-public enum InboundMeta {
-    /// Telegram callback query id: the press must be answered.
-    public static let callbackID = "callback_query_id"
 }

@@ -27,12 +27,9 @@ extension OutboundPayload {
                         }
                     }
                 }
-            case .answerButton(let callbackID, let text):
-                m.value("answerButton") { w in
-                    w.object { m in
-                        m.string("callbackID", callbackID)
-                        m.string("text", ifPresent: text)
-                    }
+            case .readReceipt(let platformMessageID):
+                m.value("readReceipt") { w in
+                    w.object { m in m.string("platformMessageID", platformMessageID) }
                 }
             case .file(let file, let caption):
                 m.value("file") { w in

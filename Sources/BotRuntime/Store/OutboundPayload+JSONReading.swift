@@ -14,10 +14,9 @@ extension OutboundPayload {
                 buttons.append(Button(payload: payload, label: label))
             }
             self = .message(OutgoingMessage(text: text, buttons: buttons))
-        case "answerButton":
-            guard let id = body["callbackID"]?.string else { return nil }
-            if body["text"] != nil && body["text"]?.string == nil { return nil }
-            self = .answerButton(callbackID: id, text: body["text"]?.string)
+        case "readReceipt":
+            guard let id = body["platformMessageID"]?.string else { return nil }
+            self = .readReceipt(platformMessageID: id)
         case "file":
             guard let file = body["_0"].flatMap(Attachment.init(json:)) else { return nil }
             if body["caption"] != nil && body["caption"]?.string == nil { return nil }

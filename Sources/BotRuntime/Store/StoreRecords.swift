@@ -32,13 +32,19 @@ public struct InboundRecord: Sendable, Equatable {
     public var event: Event { Event(content, receivedAt: receivedAt, sequence: id) }
 }
 
-/// What the outbox must deliver: a message, or a channel chore tied to an inbound event.
+/// What the outbox must deliver, as intent; each channel renders it within its own limits.
+///
+/// Platform chores that follow from an inbound event (Telegram's answerCallbackQuery) are the channel
+/// adapter's own business and never come through here.
 public enum OutboundPayload: Sendable, Equatable, Codable {
+    /// Text with options (buttons, a list, a numbered menu: the channel decides).
     case message(OutgoingMessage)
-    /// Acknowledge a button press (Telegram answerCallbackQuery), optionally with a short notice.
-    case answerButton(callbackID: String, text: String?)
-    /// A file an officer sent, passed on by the platform's file id, with its caption.
+    /// A file, with its caption. Sent by id when `attachment.channel` is the sender's own channel, else
+    /// downloaded through that channel's `MediaSource` and uploaded.
     case file(Attachment, caption: String?)
+    /// Marks an inbound message read (and shows that an answer is coming); `platformMessageID` is the
+    /// platform's id of that message. A channel without read receipts may show "typing…" or do nothing.
+    case readReceipt(platformMessageID: String)
 }
 
 /// One row of the outbox.

@@ -38,8 +38,9 @@ public struct TelegramInboxWriter: Sendable {
         self.onDeskEvent = onDeskEvent
     }
 
-    /// What accepting a batch left for the caller: button presses that the engine will not see still
-    /// need an answer, or the beneficiary's client keeps spinning.
+    /// What accepting a batch left for the caller: every button press in it (stored, duplicate or ignored)
+    /// still needs its answerCallbackQuery, or the user's client keeps spinning. That acknowledgement is
+    /// this channel's chore, done once the batch is durably stored; it never goes through the outbox.
     public struct Accepted: Sendable {
         public var stored = 0
         public var duplicates = 0
@@ -80,6 +81,7 @@ public struct TelegramInboxWriter: Sendable {
                         try flush()
                         switch officer {
                         case .event(let event):
+                            if let callbackID = update.callbackQuery?.id { accepted.unansweredCallbacks.append(callbackID) }
                             let platformID = "telegram:update:\(update.updateID)"
                             if try store.appendDeskEvent(platformID: platformID, key: nil, event: event, at: now) {
                                 accepted.deskEvents += 1
@@ -95,6 +97,7 @@ public struct TelegramInboxWriter: Sendable {
                     }
                     switch renderer.inbound(from: update, receivedAt: now) {
                     case .event(let inbound):
+                        if let callbackID = update.callbackQuery?.id { accepted.unansweredCallbacks.append(callbackID) }
                         pending.append(
                             InboundItem(
                                 key: inbound.key, platformID: inbound.platformID, content: inbound.content,

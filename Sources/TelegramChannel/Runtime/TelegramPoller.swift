@@ -70,9 +70,7 @@ public struct TelegramPoller: Sendable {
                 let next = batch.nextOffset
                 let accepted = try await writer.accept(batch.updates, nextOffset: next)
                 if let next { offset = next }
-                for callbackID in accepted.unansweredCallbacks {
-                    _ = try? await client.call(AnswerCallbackQuery(callbackQueryID: callbackID))
-                }
+                answer(accepted.unansweredCallbacks)
             } catch is CancellationError {
                 return
             } catch let error as TelegramAPIError where error.code == 409 {
@@ -86,6 +84,20 @@ public struct TelegramPoller: Sendable {
                 if let api = error as? TelegramAPIError, let retryAfter = api.retryAfter { delay = Double(retryAfter) }
                 logger.warning("polling_failed", ["error": "\(error)", "retry_in_s": delay.fixed(1)])
                 try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            }
+        }
+    }
+
+    /// Acknowledges button presses now that they are stored: concurrently and off the polling loop, best
+    /// effort (a press Telegram no longer knows is "too old" and needs nothing).
+    private func answer(_ callbackIDs: [String]) {
+        guard !callbackIDs.isEmpty else { return }
+        let client = self.client
+        Task {
+            await withTaskGroup(of: Void.self) { group in
+                for id in callbackIDs {
+                    group.addTask { _ = try? await client.call(AnswerCallbackQuery(callbackQueryID: id)) }
+                }
             }
         }
     }

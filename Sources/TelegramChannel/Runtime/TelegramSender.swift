@@ -37,13 +37,9 @@ public struct TelegramSender: ChannelSender {
                     return .failed(reason: "conversation key is not a Telegram chat id")
                 }
                 return try await send(message, to: chatID, record)
-            case .answerButton(let callbackID, let text):
-                do {
-                    _ = try await client.call(AnswerCallbackQuery(callbackQueryID: callbackID, text: text))
-                } catch let error as TelegramAPIError where error.code == 400 {
-                    // "query is too old": the press was long ago (e.g. after downtime); nothing to retry.
-                    return .failed(reason: "callback answer refused: \(error.description)")
-                }
+            case .readReceipt:
+                // Telegram has no read receipts for bots: "typing…" says the message arrived, best effort.
+                await indicateActivity(record.key)
                 return .sent(platformMessageID: nil)
             case .file(let file, let caption):
                 guard let chatID = Int64(record.key.chat) else {

@@ -52,7 +52,7 @@ public struct TelegramWebhook: Sendable {
         }
         do {
             let accepted = try await writer.accept([result])
-            // A press the engine will not see is answered in the webhook reply itself, as the Bot API allows.
+            // A button press, once stored, is answered in the webhook reply itself, as the Bot API allows.
             if let callbackID = accepted.unansweredCallbacks.first {
                 var reply = JSONWriter()
                 reply.object {
