@@ -42,6 +42,11 @@ static inline CURLcode ccurl_easy_setopt_slist(CURL *handle, CURLoption option, 
     return curl_easy_setopt(handle, option, list);
 }
 
+/** curl_easy_setopt for CURLOPT_MIMEPOST, typed as the `curl_mime *` curl reads (a multipart/form-data body). */
+static inline CURLcode ccurl_easy_setopt_mime(CURL *handle, curl_mime *mime) {
+    return curl_easy_setopt(handle, CURLOPT_MIMEPOST, mime);
+}
+
 /** curl_easy_setopt for CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION (same C signature). */
 static inline CURLcode ccurl_easy_setopt_write_function(CURL *handle, CURLoption option, curl_write_callback callback) {
     return curl_easy_setopt(handle, option, callback);

@@ -23,6 +23,8 @@ final class EasyTransfer {
     /// Completed exactly once, by ``finish(_:)`` or ``fail(_:)``.
     private var continuation: CheckedContinuation<HTTPClientResponse, any Error>?
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// A multipart body (curl_mime), freed after the handle is reset.
+    private var mime: OpaquePointer?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let maxBodyBytes: Int
     private var body = Data()
@@ -46,6 +48,7 @@ final class EasyTransfer {
     deinit {
         pool.give(handle)
         curl_slist_free_all(headerList)
+        curl_mime_free(mime)
         errorBuffer.deallocate()
     }
 
@@ -78,7 +81,12 @@ final class EasyTransfer {
 
     private func configureMethod(_ request: HTTPClientRequest) throws(CurlError) {
         let method = request.method.uppercased()
-        if let body = request.body {
+        if let form = request.form {
+            try configureForm(form)
+            if method != "POST" {
+                try check(ccurl_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
+            }
+        } else if let body = request.body {
             if method != "POST" {
                 try check(ccurl_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
             }
@@ -100,6 +108,29 @@ final class EasyTransfer {
         } else {
             try check(ccurl_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
         }
+    }
+
+    /// A multipart/form-data body through libcurl's mime API: curl copies each part's data and writes the
+    /// boundaries, headers and Content-Type itself.
+    private func configureForm(_ parts: [HTTPFormPart]) throws(CurlError) {
+        guard let mime = curl_mime_init(handle) else {
+            throw CurlError(code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_mime_init failed", url: url)
+        }
+        self.mime = mime
+        for part in parts {
+            guard let field = curl_mime_addpart(mime) else {
+                throw CurlError(
+                    code: Int32(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_mime_addpart failed", url: url)
+            }
+            try check(curl_mime_name(field, part.name))
+            let code = part.data.withUnsafeBytes { bytes in
+                curl_mime_data(field, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+            }
+            try check(code)
+            if let fileName = part.fileName { try check(curl_mime_filename(field, fileName)) }
+            if let type = part.contentType { try check(curl_mime_type(field, type)) }
+        }
+        try check(ccurl_easy_setopt_mime(handle, mime))
     }
 
     private func configureHeaders(_ headers: [(String, String)]) throws(CurlError) {

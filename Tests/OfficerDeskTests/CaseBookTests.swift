@@ -19,8 +19,8 @@ import Testing
         #expect(c.claimDeadline == now.addingTimeInterval(600))
         #expect(effects.first == .tellBeneficiary(ahmad, .waiting(position: 1, queue: "relations")))
         #expect(
-            effects.contains(.createTopic(caseID: "C1001", name: "علاقات المستفيدين · C1001 · استفسار عن طلب مساعدة")))
-        let card = effects.compactMap { e -> [Button]? in if case .postToTopic(_, _, let b) = e { b } else { nil } }
+            effects.contains(.openPlace(caseID: "C1001", title: "علاقات المستفيدين · C1001 · استفسار عن طلب مساعدة")))
+        let card = effects.compactMap { e -> [Button]? in if case .postInPlace(_, _, let b) = e { b } else { nil } }
         #expect(card.first == [Button(payload: "desk:claim:C1001", label: "استلام الحالة")])
         #expect(
             effects.last
@@ -35,7 +35,7 @@ import Testing
         let effects = try book.apply(.open(ahmad, Fixtures.handoff()), now: now, config: Fixtures.config(group: nil))
             .get()
         #expect(effects.count == 2)
-        #expect(!effects.contains { if case .createTopic = $0 { true } else { false } })
+        #expect(!effects.contains { if case .openPlace = $0 { true } else { false } })
     }
 
     @Test func positionIsTheOrderAmongWaitingCasesOfTheSameQueue() throws {
@@ -48,7 +48,7 @@ import Testing
             .get()
         #expect(effects.first == .tellBeneficiary(third, .waiting(position: 2, queue: "relations")))
         #expect(book.position(of: "C1002") == 1)
-        _ = book.apply(.claim(caseID: "C1001", officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: "C1001", officerID: "mohammed", via: .workplace), now: now, config: config)
         #expect(book.position(of: "C1003") == 1)
         #expect(book.position(of: "C1001") == nil)
     }
@@ -84,12 +84,12 @@ import Testing
     @Test func claimingTellsTheBeneficiaryTheOfficerNameAndClearsTimers() throws {
         var (book, id) = Fixtures.bookWithCase()
         let effects = try book.apply(
-            .claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config
+            .claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config
         ).get()
         #expect(
             effects.first
                 == .tellBeneficiary(ahmad, .officerJoined(officerName: "محمد عبدالله", queue: "علاقات المستفيدين")))
-        #expect(effects.contains(.postToTopic(caseID: id, text: "✅ استلم الحالة: محمد عبدالله", buttons: [])))
+        #expect(effects.contains(.postInPlace(caseID: id, text: "✅ استلم الحالة: محمد عبدالله", buttons: [])))
         #expect(book[id]?.state == .claimed(officer: "mohammed", at: now))
         #expect(book[id]?.claimDeadline == nil)
         #expect(book.nextTimer == nil)
@@ -99,20 +99,20 @@ import Testing
     @Test func onlyOfficersOfTheQueueMayClaim() {
         var (book, id) = Fixtures.bookWithCase()
         #expect(
-            book.apply(.claim(caseID: id, officerID: "fatimah", via: .telegram), now: now, config: config).error
+            book.apply(.claim(caseID: id, officerID: "fatimah", via: .workplace), now: now, config: config).error
                 == .notInQueue(queue: "relations"))
         #expect(
-            book.apply(.claim(caseID: id, officerID: "stranger", via: .telegram), now: now, config: config).error
+            book.apply(.claim(caseID: id, officerID: "stranger", via: .workplace), now: now, config: config).error
                 == .notAnOfficer)
         #expect(
-            book.apply(.claim(caseID: "C9999", officerID: "mohammed", via: .telegram), now: now, config: config).error
+            book.apply(.claim(caseID: "C9999", officerID: "mohammed", via: .workplace), now: now, config: config).error
                 == .unknownCase)
         #expect(book[id]?.claimant == nil)
     }
 
     @Test func aClaimedCaseCannotBeTakenByAColleagueButReclaimingIsHarmless() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         #expect(
             book.apply(.claim(caseID: id, officerID: "nora", via: .api), now: now, config: config).error
                 == .alreadyClaimed(by: "محمد عبدالله"))
@@ -124,12 +124,12 @@ import Testing
         var (book, id) = Fixtures.bookWithCase()
         #expect(
             book.apply(
-                .reply(caseID: id, officerID: "mohammed", content: .text("السلام عليكم"), via: .telegram), now: now,
+                .reply(caseID: id, officerID: "mohammed", content: .text("السلام عليكم"), via: .workplace), now: now,
                 config: config
             ).error == .notClaimed)
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         let effects = try book.apply(
-            .reply(caseID: id, officerID: "mohammed", content: .text("السلام عليكم، كيف أخدمك؟"), via: .telegram),
+            .reply(caseID: id, officerID: "mohammed", content: .text("السلام عليكم، كيف أخدمك؟"), via: .workplace),
             now: now, config: config
         ).get()
         #expect(
@@ -151,7 +151,7 @@ import Testing
         let effects = try book.apply(
             .reply(caseID: id, officerID: "nora", content: .text("أهلًا بك"), via: .api), now: now, config: config
         ).get()
-        #expect(effects.contains(.postToTopic(caseID: id, text: "💬 نورة القحطاني: أهلًا بك", buttons: [])))
+        #expect(effects.contains(.postInPlace(caseID: id, text: "💬 نورة القحطاني: أهلًا بك", buttons: [])))
     }
 
     @Test func beneficiaryMessagesAreRelayedToTheTopicAndKeptInTheTranscript() throws {
@@ -159,11 +159,11 @@ import Testing
         let photo = EventContent.attachment(Attachment(kind: .photo, fileID: "AgAD1"))
         #expect(
             try book.apply(.beneficiarySent(ahmad, .text("متى يصلني الرد؟")), now: now, config: config).get() == [
-                .relayToTopic(caseID: id, content: .text("متى يصلني الرد؟"))
+                .relayToPlace(caseID: id, content: .text("متى يصلني الرد؟"))
             ])
         #expect(
             try book.apply(.beneficiarySent(ahmad, photo), now: now, config: config).get() == [
-                .relayToTopic(caseID: id, content: photo)
+                .relayToPlace(caseID: id, content: photo)
             ])
         #expect(book[id]?.transcript.map(\.text) == ["متى يصلني الرد؟", "[صورة]"])
         #expect(
@@ -182,16 +182,16 @@ import Testing
         #expect(book[id]?.transcript.last?.who == .note(officer: "nora"))
         #expect(
             effects.contains(
-                .postToTopic(caseID: id, text: "📝 سُجّلت ملاحظة داخلية من نورة القحطاني (لا تظهر للمستفيد).", buttons: [])
+                .postInPlace(caseID: id, text: "📝 سُجّلت ملاحظة داخلية من نورة القحطاني (لا تظهر للمستفيد).", buttons: [])
             ))
     }
 
     @Test func releaseToANodeHandsBackWithTheSurvey() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         let later = now.addingTimeInterval(300)
         let effects = try book.apply(
-            .release(caseID: id, officerID: "mohammed", node: "help_request.review", via: .telegram), now: later,
+            .release(caseID: id, officerID: "mohammed", node: "help_request.review", via: .workplace), now: later,
             config: config
         ).get()
         #expect(
@@ -199,7 +199,7 @@ import Testing
                 .tellBeneficiary(ahmad, .handedBack),
                 .handBack(ahmad, caseID: id, node: "help_request.review", survey: true),
             ])
-        #expect(effects.contains(.closeTopic(caseID: id)))
+        #expect(effects.contains(.closePlace(caseID: id)))
         #expect(
             effects.last
                 == .audit(
@@ -209,14 +209,14 @@ import Testing
         #expect(book[id]?.state == .released(at: later, toNode: "help_request.review"))
         #expect(book.openCase(for: ahmad) == nil)
         #expect(
-            book.apply(.close(caseID: id, officerID: "mohammed", via: .telegram), now: later, config: config).error
+            book.apply(.close(caseID: id, officerID: "mohammed", via: .workplace), now: later, config: config).error
                 == .caseClosed)
     }
 
     @Test func releasingAWaitingCaseNeedsAClaimButClosingItDoesNot() throws {
         var (book, id) = Fixtures.bookWithCase()
         #expect(
-            book.apply(.release(caseID: id, officerID: "mohammed", node: nil, via: .telegram), now: now, config: config)
+            book.apply(.release(caseID: id, officerID: "mohammed", node: nil, via: .workplace), now: now, config: config)
                 .error == .notClaimed)
         let effects = try book.apply(.close(caseID: id, officerID: "nora", via: .api), now: now, config: config).get()
         #expect(effects.contains(.handBack(ahmad, caseID: id, node: nil, survey: false)))
@@ -225,8 +225,8 @@ import Testing
 
     @Test func surveyAnswersAreKeptWithCaseQueueAndOfficer() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
-        _ = book.apply(.close(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
+        _ = book.apply(.close(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         let answer = SurveyAnswer(node: NodeRef(flow: "survey", node: "rate"), rating: "5", answeredAt: now)
         _ = try book.apply(.survey(ahmad, answer), now: now, config: config).get()
         #expect(book[id]?.survey == answer)
@@ -237,34 +237,34 @@ import Testing
 
     @Test func transferMovesTheCaseToTheEndOfTheOtherQueue() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         #expect(
             book.apply(
-                .transfer(caseID: id, officerID: "mohammed", queue: "legal", via: .telegram), now: now, config: config
+                .transfer(caseID: id, officerID: "mohammed", queue: "legal", via: .workplace), now: now, config: config
             ).error == .unknownQueue("legal"))
         #expect(
             book.apply(
-                .transfer(caseID: id, officerID: "mohammed", queue: "relations", via: .telegram), now: now,
+                .transfer(caseID: id, officerID: "mohammed", queue: "relations", via: .workplace), now: now,
                 config: config
             ).error == .sameQueue)
         let effects = try book.apply(
-            .transfer(caseID: id, officerID: "mohammed", queue: "research", via: .telegram), now: now, config: config
+            .transfer(caseID: id, officerID: "mohammed", queue: "research", via: .workplace), now: now, config: config
         ).get()
         #expect(effects.first == .tellBeneficiary(ahmad, .transferred(queue: "البحث الاجتماعي", position: 1)))
-        #expect(effects.contains(.renameTopic(caseID: id, name: "البحث الاجتماعي · \(id) · استفسار عن طلب مساعدة")))
+        #expect(effects.contains(.renamePlace(caseID: id, title: "البحث الاجتماعي · \(id) · استفسار عن طلب مساعدة")))
         #expect(book[id]?.queue == "research")
         #expect(book[id]?.state == .waiting(since: now))
         #expect(
-            book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config).error
+            book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config).error
                 == .notInQueue(queue: "research"))
         #expect(
-            book.apply(.claim(caseID: id, officerID: "fatimah", via: .telegram), now: now, config: config).value != nil)
+            book.apply(.claim(caseID: id, officerID: "fatimah", via: .workplace), now: now, config: config).value != nil)
     }
 
     @Test func leavingTheQueueClosesTheCaseAndItsTopic() throws {
         var (book, id) = Fixtures.bookWithCase()
         let effects = try book.apply(.beneficiaryLeft(ahmad), now: now, config: config).get()
-        #expect(effects.contains(.closeTopic(caseID: id)))
+        #expect(effects.contains(.closePlace(caseID: id)))
         #expect(!effects.contains { if case .handBack = $0 { true } else { false } })
         #expect(book[id]?.state == .closed(at: now))
     }
@@ -273,22 +273,22 @@ import Testing
         var (book, id) = Fixtures.bookWithCase()
         let before = book
         _ = book.apply(
-            .transfer(caseID: id, officerID: "fatimah", queue: "research", via: .telegram), now: now, config: config)
+            .transfer(caseID: id, officerID: "fatimah", queue: "research", via: .workplace), now: now, config: config)
         #expect(book == before)
     }
 
     @Test func topicsMapBackToTheirCases() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = try book.apply(.topicCreated(caseID: id, threadID: 77), now: now, config: config).get()
-        #expect(book.caseForTopic(77)?.id == id)
-        #expect(book.caseForTopic(78) == nil)
+        _ = try book.apply(.placeOpened(caseID: id, place: "77"), now: now, config: config).get()
+        #expect(book.caseInPlace("77")?.id == id)
+        #expect(book.caseInPlace("78") == nil)
     }
 
     @Test func theBookSurvivesARoundTripThroughJSON() throws {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         _ = book.apply(
-            .note(caseID: id, officerID: "mohammed", text: "ملاحظة", via: .telegram), now: now, config: config)
+            .note(caseID: id, officerID: "mohammed", text: "ملاحظة", via: .workplace), now: now, config: config)
         let data = try JSONEncoder().encode(book)
         #expect(try JSONDecoder().decode(CaseBook.self, from: data) == book)
         let rebuilt = CaseBook(cases: Array(book.cases.values))

@@ -35,7 +35,7 @@ import Testing
 
     @Test func claimingStopsTheTimers() {
         var (book, id) = Fixtures.bookWithCase(config: config)
-        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .telegram), now: now, config: config)
+        _ = book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config)
         #expect(book.tick(now: now.addingTimeInterval(3600), config: config).isEmpty)
     }
 

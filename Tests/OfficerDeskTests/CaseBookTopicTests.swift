@@ -12,18 +12,16 @@ import Testing
 
     func bookWithTopic() -> (CaseBook, String) {
         var (book, id) = Fixtures.bookWithCase()
-        _ = book.apply(.topicCreated(caseID: id, threadID: 42), now: now, config: config)
+        _ = book.apply(.placeOpened(caseID: id, place: "42"), now: now, config: config)
         return (book, id)
     }
 
     @Test func theClaimButtonClaimsAndRepliesReachTheBeneficiary() {
         var (book, id) = bookWithTopic()
-        let claimed = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .button(payload: "desk:claim:\(id)"), now: now, config: config,
+        let claimed = book.handle(inPlace: "42", from: "telegram:111", input: .button(payload: "desk:claim:\(id)"), now: now, config: config,
             nodeExists: nodes)
-        #expect(claimed.contains(.postToTopic(caseID: id, text: "✅ استلم الحالة: محمد عبدالله", buttons: [])))
-        let reply = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("وعليكم السلام، تفضل"), now: now, config: config,
+        #expect(claimed.contains(.postInPlace(caseID: id, text: "✅ استلم الحالة: محمد عبدالله", buttons: [])))
+        let reply = book.handle(inPlace: "42", from: "telegram:111", input: .text("وعليكم السلام، تفضل"), now: now, config: config,
             nodeExists: nodes)
         #expect(
             reply.first
@@ -33,37 +31,30 @@ import Testing
 
     @Test func everyRefusalIsAnsweredInTheTopic() {
         var (book, id) = bookWithTopic()
-        let notOfficer = book.handleTopic(
-            threadID: 42, telegramUserID: 999, input: .text("/claim"), now: now, config: config, nodeExists: nodes)
-        #expect(notOfficer == [.postToTopic(caseID: id, text: "You are not configured as an officer.", buttons: [])])
-        let wrongQueue = book.handleTopic(
-            threadID: 42, telegramUserID: 222, input: .text("/claim@SafaBot"), now: now, config: config,
+        let notOfficer = book.handle(inPlace: "42", from: "telegram:999", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
+        #expect(notOfficer == [.postInPlace(caseID: id, text: "You are not configured as an officer.", buttons: [])])
+        let wrongQueue = book.handle(inPlace: "42", from: "telegram:222", input: .text("/claim@SafaBot"), now: now, config: config,
             nodeExists: nodes)
         #expect(
             wrongQueue == [
-                .postToTopic(caseID: id, text: "You are not an officer of the \"relations\" queue.", buttons: [])
+                .postInPlace(caseID: id, text: "You are not an officer of the \"relations\" queue.", buttons: [])
             ])
-        let typo = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("/relese"), now: now, config: config, nodeExists: nodes)
+        let typo = book.handle(inPlace: "42", from: "telegram:111", input: .text("/relese"), now: now, config: config, nodeExists: nodes)
         #expect(
-            typo == [.postToTopic(caseID: id, text: OfficerCommandError.unknownCommand("/relese").message, buttons: [])]
+            typo == [.postInPlace(caseID: id, text: OfficerCommandError.unknownCommand("/relese").message, buttons: [])]
         )
-        let early = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("مرحبًا"), now: now, config: config, nodeExists: nodes)
-        #expect(early == [.postToTopic(caseID: id, text: "Claim this case first (/claim).", buttons: [])])
+        let early = book.handle(inPlace: "42", from: "telegram:111", input: .text("مرحبًا"), now: now, config: config, nodeExists: nodes)
+        #expect(early == [.postInPlace(caseID: id, text: "Claim this case first (/claim).", buttons: [])])
     }
 
     @Test func releaseToAnUnknownNodeIsRefusedBeforeAnythingChanges() {
         var (book, id) = bookWithTopic()
-        _ = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("/claim"), now: now, config: config, nodeExists: nodes)
-        let refused = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("/release help_request.nowhere"), now: now, config: config,
+        _ = book.handle(inPlace: "42", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
+        let refused = book.handle(inPlace: "42", from: "telegram:111", input: .text("/release help_request.nowhere"), now: now, config: config,
             nodeExists: nodes)
         #expect(refused.count == 1)
         #expect(book[id]?.claimant == "mohammed")
-        let released = book.handleTopic(
-            threadID: 42, telegramUserID: 111, input: .text("/release help_request.review"), now: now, config: config,
+        let released = book.handle(inPlace: "42", from: "telegram:111", input: .text("/release help_request.review"), now: now, config: config,
             nodeExists: nodes)
         #expect(released.contains(.handBack(Fixtures.ahmad, caseID: id, node: "help_request.review", survey: true)))
     }
@@ -71,8 +62,7 @@ import Testing
     @Test func aTopicWithoutACaseIsIgnored() {
         var (book, _) = bookWithTopic()
         #expect(
-            book.handleTopic(
-                threadID: 7, telegramUserID: 111, input: .text("/claim"), now: now, config: config, nodeExists: nodes
+            book.handle(inPlace: "7", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes
             ).isEmpty)
     }
 }

@@ -7,12 +7,12 @@ import Foundation
 /// Shared values: a configuration like the shipped example, Riyadh wall-clock dates, handoff requests.
 enum Fixtures {
     static let mohammed = Officer(
-        id: "mohammed", name: "محمد عبدالله", telegramUserID: 111, apiKeyEnv: "SAFA_OFFICER_KEY_MOHAMMED")
+        id: "mohammed", name: "محمد عبدالله", identities: ["telegram:111"], apiKeyEnv: "SAFA_OFFICER_KEY_MOHAMMED")
     static let fatimah = Officer(
-        id: "fatimah", name: "فاطمة الزهراني", telegramUserID: 222, apiKeyEnv: "SAFA_OFFICER_KEY_FATIMAH")
+        id: "fatimah", name: "فاطمة الزهراني", identities: ["telegram:222"], apiKeyEnv: "SAFA_OFFICER_KEY_FATIMAH")
     static let nora = Officer(id: "nora", name: "نورة القحطاني", apiKeyEnv: "SAFA_OFFICER_KEY_NORA")
     static let khalid = Officer(
-        id: "khalid", name: "خالد الشهري", telegramUserID: 333, apiKeyEnv: "SAFA_OFFICER_KEY_KHALID")
+        id: "khalid", name: "خالد الشهري", identities: ["telegram:333"], apiKeyEnv: "SAFA_OFFICER_KEY_KHALID")
 
     static let eid = Holiday(
         from: HolidayDate(kind: .hijri, year: 1447, month: 10, day: 1),
@@ -24,10 +24,10 @@ enum Fixtures {
             groupChatID: group,
             queues: [
                 QueueConfiguration(
-                    id: "relations", title: "علاقات المستفيدين", members: [.telegramUser(111), .officer("nora")],
+                    id: "relations", title: "علاقات المستفيدين", members: [.identity("telegram:111"), .officer("nora")],
                     claimTimeoutMinutes: timeout, reminderEveryMinutes: reminder),
                 QueueConfiguration(
-                    id: "research", title: "البحث الاجتماعي", members: [.telegramUser(222), .officer("khalid")],
+                    id: "research", title: "البحث الاجتماعي", members: [.identity("telegram:222"), .officer("khalid")],
                     claimTimeoutMinutes: timeout, reminderEveryMinutes: reminder),
             ],
             officers: [mohammed, fatimah, nora, khalid],

@@ -37,7 +37,7 @@ import Testing
     @Test func commandsBecomeCaseActions() {
         #expect(
             OfficerCommand.release(node: "main.menu").action(caseID: "C1001", officerID: "mohammed")
-                == .release(caseID: "C1001", officerID: "mohammed", node: "main.menu", via: .telegram))
+                == .release(caseID: "C1001", officerID: "mohammed", node: "main.menu", via: .workplace))
         #expect(
             OfficerCommand.note("ملاحظة").action(caseID: "C1001", officerID: "nora", via: .api)
                 == .note(caseID: "C1001", officerID: "nora", text: "ملاحظة", via: .api))

@@ -21,7 +21,7 @@ import Testing
         #expect(config.queue("relations")?.title == "علاقات المستفيدين")
         #expect(config.queue("research")?.claimTimeoutMinutes == 15)
         #expect(config.officer(id: "mohammed")?.name == "محمد عبدالله")
-        #expect(config.officer(telegramUserID: 111_111_111)?.id == "mohammed")
+        #expect(config.officer(identity: "telegram:111111111")?.id == "mohammed")
         #expect(!config.workingHours.isOpen(at: Fixtures.riyadh(2026, 3, 22, 10)))
         #expect(!config.workingHours.isOpen(at: Fixtures.riyadh(2026, 9, 23, 10)))
         #expect(config.workingHours.isOpen(at: Fixtures.sundayMorning))
@@ -122,10 +122,10 @@ import Testing
 
     @Test func telegramUsersListedOnlyInAQueueAreStillOfficers() {
         var config = Fixtures.config()
-        config.queues[1].members.append(.telegramUser(999))
-        #expect(config.officer(telegramUserID: 999)?.id == "tg:999")
+        config.queues[1].members.append(.identity("telegram:999"))
+        #expect(config.officer(identity: "telegram:999")?.id == "telegram:999")
         #expect(config.resolveOfficer(id: "tg:999").map { config.isMember($0, of: "research") } == true)
-        #expect(config.officer(telegramUserID: 12345) == nil)
+        #expect(config.officer(identity: "telegram:12345") == nil)
     }
 
     @Test func defaultKeyVariableFollowsTheNamingRule() {

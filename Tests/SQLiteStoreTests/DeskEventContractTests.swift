@@ -36,8 +36,7 @@ import Testing
     func anOfficerEventWithTheSameIDIsQueuedOnce(kind: StoreKind) throws {
         try kind.withStore { store in
             let message = OfficerGroupMessage(
-                userID: 77, userName: "نورة", threadID: 12, replyToMessageID: nil, messageID: 3,
-                content: .text("/claim"))
+                officer: "telegram:77", officerName: "نورة", place: "12", messageID: "3", content: .text("/claim"))
             let first = try store.appendDeskEvent(
                 platformID: "telegram:update:9", key: nil, event: .officerMessage(message), at: F.at(0))
             let again = try store.appendDeskEvent(

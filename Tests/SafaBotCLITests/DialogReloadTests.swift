@@ -11,7 +11,7 @@ import Testing
     import Glibc
 #endif
 
-/// SIGHUP's reload (`TelegramService.reloadDialogs()`) on a copy of the shipped dialogs, mid-conversation.
+/// SIGHUP's reload (`BotService.reloadDialogs()`) on a copy of the shipped dialogs, mid-conversation.
 @Suite(.serialized) struct DialogReloadTests {
     static let newWelcome = "مرحبًا بك في النسخة الجديدة من مساعد جمعية صفا"
 
@@ -36,7 +36,7 @@ import Testing
         configuration.http.enabled = false
         let bundle = try TestEnvironment.shippedDialogs()
         let store = try SQLiteRuntimeStore(path: configuration.database)
-        let service = try TelegramService(
+        let service = try BotService(
             configuration: configuration, token: fake.token, bundle: bundle, store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
         try await offPool { try service.start() }

@@ -29,7 +29,7 @@ import Testing
         configuration.http.enabled = false
         let bundle = try TestEnvironment.shippedDialogs()
         let store = try SQLiteRuntimeStore(path: configuration.database)
-        let service = try TelegramService(
+        let service = try BotService(
             configuration: configuration, token: fake.token, bundle: bundle, store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
 

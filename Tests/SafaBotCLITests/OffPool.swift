@@ -2,7 +2,7 @@ import Dispatch
 
 /// Runs a blocking call on a Dispatch thread and awaits it.
 ///
-/// `TelegramService.start()` (webhook registration) and `stop()` (drain) wait on semaphores for work
+/// `BotService.start()` (webhook registration) and `stop()` (drain) wait on semaphores for work
 /// they hand to Swift's cooperative pool; called straight from an async test they hold one of its
 /// threads (two on this machine) while waiting, and tests running in parallel can starve each other.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {

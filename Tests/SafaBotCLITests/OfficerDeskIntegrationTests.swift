@@ -43,7 +43,7 @@ import Testing
         let http: FakeTelegramHTTPServer
         let directory: URL
         var configuration = BotConfiguration()
-        var service: TelegramService
+        var service: BotService
         var store: SQLiteRuntimeStore
         /// The desk's clock, which tests can move ahead of the wall clock.
         let clock = TestClock()
@@ -70,10 +70,10 @@ import Testing
         }
 
         static func make(_ configuration: BotConfiguration, _ token: String, _ clock: TestClock) throws
-            -> (TelegramService, SQLiteRuntimeStore)
+            -> (BotService, SQLiteRuntimeStore)
         {
             let store = try SQLiteRuntimeStore(path: configuration.database)
-            let service = try TelegramService(
+            let service = try BotService(
                 configuration: configuration, token: token, bundle: TestEnvironment.shippedDialogs(), store: store,
                 logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)),
                 deskClock: { clock.now() })
@@ -117,10 +117,10 @@ import Testing
         for text in ["/start", "1", "سارة علي محمد", "١٠٢٣٤٥٦٧٨١", "موظف"] {
             await bot.fake.userSends(chatID: chat, text: text)
         }
-        #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.topicThreadID != nil })
+        #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.place != nil })
         let c = try #require(await bot.book.openCase(for: key(chat)))
         // The card follows the topic's creation.
-        #expect(await TestEnvironment.eventually { !(await bot.topicTexts(c.topicThreadID)).isEmpty })
+        #expect(await TestEnvironment.eventually { !(await bot.topicTexts(c.place.flatMap { Int64($0) })).isEmpty })
         return c
     }
 
@@ -133,7 +133,7 @@ import Testing
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
         #expect(c.queue == "relations")
         #expect(c.fields.map(\.id).contains("national_id") || c.fields.count == 2)
-        let thread = try #require(c.topicThreadID)
+        let thread = try #require(c.place.flatMap { Int64($0) })
         let cardText = await bot.topicTexts(thread).first ?? ""
         #expect(cardText.contains(c.id))
         #expect(!cardText.contains("1023456781"), "the national ID is masked on the card")
@@ -223,9 +223,9 @@ import Testing
         defer { bot.stop() }
         let chat: Int64 = 5151
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
-        let thread = try #require(c.topicThreadID)
+        let thread = try #require(c.place.flatMap { Int64($0) })
         try bot.restart()
-        #expect(await bot.book[c.id]?.topicThreadID == thread, "the case and its topic are remembered")
+        #expect(await bot.book[c.id]?.place == String(thread), "the case and its topic are remembered")
         await bot.fake.officerPresses(
             chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
@@ -249,15 +249,15 @@ import Testing
         defer { bot.stop() }
         let chat: Int64 = 6161
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
-        let old = try #require(c.topicThreadID)
+        let old = try #require(c.place.flatMap { Int64($0) })
         await bot.fake.deleteTopic(chatID: Self.group, threadID: old)
         await bot.fake.userSends(chatID: chat, text: "هل من جديد؟")
         #expect(
             await TestEnvironment.eventually {
-                let now = await bot.book[c.id]?.topicThreadID
+                let now = await bot.book[c.id]?.place.flatMap { Int64($0) }
                 return now != nil && now != old
             })
-        let fresh = try #require(await bot.book[c.id]?.topicThreadID)
+        let fresh = try #require(await bot.book[c.id]?.place.flatMap { Int64($0) })
         #expect(
             await TestEnvironment.eventually { await bot.topicTexts(fresh).contains { $0.contains("هل من جديد؟") } })
     }
@@ -313,9 +313,9 @@ extension OfficerDeskIntegrationTests {
         await bot.fake.addPlainGroup(chatID: Self.group)
         let chat: Int64 = 8181
         for text in ["/start", "موظف"] { await bot.fake.userSends(chatID: chat, text: text) }
-        #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.topicThreadID != nil })
+        #expect(await TestEnvironment.eventually { await bot.book.openCase(for: key(chat))?.place != nil })
         let c = try #require(await bot.book.openCase(for: key(chat)))
-        let anchor = try #require(c.topicThreadID)
+        let anchor = try #require(c.place.flatMap { Int64($0) })
         // The card replies to the case's anchor message; the officer claims on it and replies to it.
         #expect(
             await TestEnvironment.eventually {
@@ -341,7 +341,7 @@ extension OfficerDeskIntegrationTests {
         defer { bot.stop() }
         let chat: Int64 = 9191
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
-        let thread = try #require(c.topicThreadID)
+        let thread = try #require(c.place.flatMap { Int64($0) })
         await bot.fake.officerPresses(
             chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
         #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
@@ -369,7 +369,7 @@ extension OfficerDeskIntegrationTests {
         defer { bot.stop() }
         let chat: Int64 = 9393
         let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
-        let thread = try #require(c.topicThreadID)
+        let thread = try #require(c.place.flatMap { Int64($0) })
         let sent = await bot.fake.sentTexts(chatID: chat).count
         bot.advanceDeskClock(11 * 60)
         // The beneficiary may keep waiting or go back to the menu; officers are reminded in the topic.

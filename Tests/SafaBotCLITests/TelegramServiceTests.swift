@@ -8,12 +8,12 @@ import Testing
 @testable import SafaBotCLI
 
 /// The whole bot against the fake Bot API over real HTTP on 127.0.0.1.
-@Suite(.serialized) struct TelegramServiceTests {
+@Suite(.serialized) struct BotServiceTests {
     struct Running {
         let fake: FakeTelegramServer
         let http: FakeTelegramHTTPServer
         let store: SQLiteRuntimeStore
-        let service: TelegramService
+        let service: BotService
         let directory: URL
 
         func stop() {
@@ -37,7 +37,7 @@ import Testing
         configuration.telegram.pollTimeoutSeconds = 2
         configuration.http.enabled = false
         let store = try SQLiteRuntimeStore(path: configuration.database)
-        let service = try TelegramService(
+        let service = try BotService(
             configuration: configuration, token: fake.token, bundle: TestEnvironment.shippedDialogs(), store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
         try service.start()

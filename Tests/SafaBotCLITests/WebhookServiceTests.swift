@@ -17,7 +17,7 @@ import Testing
         let fake: FakeTelegramServer
         let http: FakeTelegramHTTPServer
         let store: SQLiteRuntimeStore
-        let service: TelegramService
+        let service: BotService
         let client: HTTPClient
         let directory: URL
         let base: String
@@ -60,7 +60,7 @@ import Testing
         configuration.http.port = 0
         configuration.http.maxBodyBytes = 16_384
         let store = try SQLiteRuntimeStore(path: configuration.database)
-        let service = try TelegramService(
+        let service = try BotService(
             configuration: configuration, token: fake.token, bundle: TestEnvironment.shippedDialogs(), store: store,
             logger: Logger(label: "test", handler: MemoryLogHandler(level: .error)))
         try await offPool { try service.start() }

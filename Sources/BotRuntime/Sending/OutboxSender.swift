@@ -40,13 +40,14 @@ public final class OutboxSender: Sendable {
     let metrics: RuntimeMetrics
     let logger: Logger
     let configuration: Configuration
-    public let wake = WakeSignal()
+    public let wake: WakeSignal
 
     public init(
         store: any RuntimeStore, executor: BlockingExecutor, senders: [any ChannelSender],
         rateLimits: [String: RateLimiter.Configuration], metrics: RuntimeMetrics, logger: Logger,
-        configuration: Configuration = .init()
+        configuration: Configuration = .init(), wake: WakeSignal = WakeSignal()
     ) {
+        self.wake = wake
         self.store = store
         self.executor = executor
         self.senders = Dictionary(senders.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })

@@ -19,31 +19,30 @@ public enum DeskEvent: Sendable, Equatable, Codable {
     case beneficiaryLeft(queue: String)
     /// A beneficiary rated the service after a case (the rating is tied to the case and its officer).
     case surveyAnswered(SurveyAnswer)
-    /// A member of the officers' group wrote in it (text, command or file).
+    /// An officer wrote where officers work (text, command or file).
     case officerMessage(OfficerGroupMessage)
-    /// A member of the officers' group pressed a button on a case card.
-    case officerButton(userID: Int64, data: String, callbackID: String, threadID: Int64?)
+    /// An officer pressed a button on a case card; `place` is where the card is, when the workplace can tell.
+    case officerButton(officer: String, data: String, place: String?)
 }
 
-/// A message written in the officers' group, as the desk needs it.
+/// A message an officer wrote where officers work (the Telegram officers' group…), as the desk needs it:
+/// no platform types, only place and identity strings the workplace adapter chose.
 public struct OfficerGroupMessage: Sendable, Equatable, Codable {
-    public var userID: Int64
-    public var userName: String
-    /// The forum topic, when the message is in one (`is_topic_message`).
-    public var threadID: Int64?
-    /// The message it replies to (groups without topics work by replies to the case card).
-    public var replyToMessageID: Int64?
-    public var messageID: Int64
+    /// Who wrote it, as "<channel>:<user id>" (e.g. "telegram:12345"); matched against officers' identities.
+    public var officer: String
+    /// The writer's display name on the platform.
+    public var officerName: String
+    /// The place it was written in (a case's place id, e.g. a forum topic or the card it replies to), when
+    /// the workplace can tell; nil for the workplace's main room.
+    public var place: String?
+    /// The workplace's id for the message (for logs).
+    public var messageID: String
     public var content: EventContent
 
-    public init(
-        userID: Int64, userName: String, threadID: Int64?, replyToMessageID: Int64?, messageID: Int64,
-        content: EventContent
-    ) {
-        self.userID = userID
-        self.userName = userName
-        self.threadID = threadID
-        self.replyToMessageID = replyToMessageID
+    public init(officer: String, officerName: String, place: String?, messageID: String, content: EventContent) {
+        self.officer = officer
+        self.officerName = officerName
+        self.place = place
         self.messageID = messageID
         self.content = content
     }

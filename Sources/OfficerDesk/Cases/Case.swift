@@ -22,8 +22,8 @@ public struct Case: Sendable, Equatable, Codable, Identifiable {
     public var state: CaseState
     public var openedAt: Date
     public var transcript: [TranscriptEntry]
-    /// The officers' group topic for this case, once created.
-    public var topicThreadID: Int64?
+    /// Where officers work this case (the workplace's id for it, e.g. a forum topic), once opened.
+    public var place: String?
     /// When the beneficiary is told nobody has claimed yet; nil once passed or claimed.
     public var claimDeadline: Date?
     /// When officers are next reminded of this waiting case.

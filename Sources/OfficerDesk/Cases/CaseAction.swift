@@ -9,8 +9,8 @@ public enum CaseAction: Sendable, Equatable {
     case beneficiarySent(ConversationKey, EventContent)
     /// The engine's `.leaveQueue`: the beneficiary went back to the menu by themselves.
     case beneficiaryLeft(ConversationKey)
-    /// The runtime created the case's topic.
-    case topicCreated(caseID: String, threadID: Int64)
+    /// The runtime opened the case's place where officers work.
+    case placeOpened(caseID: String, place: String)
     case claim(caseID: String, officerID: String, via: ActionSource)
     case reply(caseID: String, officerID: String, content: OfficerContent, via: ActionSource)
     /// Hand back to the bot, at `node` (qualified, already checked by the caller) or the main menu.
@@ -25,8 +25,8 @@ public enum CaseAction: Sendable, Equatable {
 }
 
 extension OfficerCommand {
-    /// The case action this command means in `caseID`'s topic, by `officerID`.
-    public func action(caseID: String, officerID: String, via: ActionSource = .telegram) -> CaseAction {
+    /// The case action this command means in `caseID`'s place, by `officerID`.
+    public func action(caseID: String, officerID: String, via: ActionSource = .workplace) -> CaseAction {
         switch self {
         case .claim: .claim(caseID: caseID, officerID: officerID, via: via)
         case .release(let node): .release(caseID: caseID, officerID: officerID, node: node, via: via)

@@ -27,10 +27,10 @@ extension CaseBook {
         var effects: [CaseEffect] = [
             .tellBeneficiary(key, waitingNotice(position(of: id) ?? 1, queue.id, now, config))
         ]
-        if config.groupChatID != nil {
-            effects.append(.createTopic(caseID: id, name: CaseCard.topicName(c, config: config)))
+        if config.hasWorkplace {
+            effects.append(.openPlace(caseID: id, title: CaseCard.topicName(c, config: config)))
             effects.append(
-                .postToTopic(
+                .postInPlace(
                     caseID: id, text: CaseCard.render(c, config: config), buttons: [CaseCard.claimButton(c, config)]))
         }
         effects.append(
@@ -60,8 +60,8 @@ extension CaseBook {
             }
         }
         append(TranscriptEntry(who: .beneficiary, text: CaseCard.describe(content), at: now), to: c.id)
-        guard config.groupChatID != nil else { return .success([]) }
-        return .success([.relayToTopic(caseID: c.id, content: content)])
+        guard config.hasWorkplace else { return .success([]) }
+        return .success([.relayToPlace(caseID: c.id, content: content)])
     }
 
     /// The beneficiary left: by the engine's own `.leaveQueue` (`handBack` false: the engine already moved on)
@@ -75,9 +75,9 @@ extension CaseBook {
         cases[c.id]?.nextReminder = nil
         var effects: [CaseEffect] = []
         if handBack { effects.append(.handBack(key, caseID: c.id, node: nil, survey: false)) }
-        if config.groupChatID != nil {
-            effects.append(.postToTopic(caseID: c.id, text: config.texts.topicBeneficiaryLeft, buttons: []))
-            effects.append(.closeTopic(caseID: c.id))
+        if config.hasWorkplace {
+            effects.append(.postInPlace(caseID: c.id, text: config.texts.topicBeneficiaryLeft, buttons: []))
+            effects.append(.closePlace(caseID: c.id))
         }
         effects.append(
             .audit(AuditEntry(actor: "beneficiary", action: "left", caseID: c.id, at: now, via: key.channel)))

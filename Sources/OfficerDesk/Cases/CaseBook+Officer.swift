@@ -25,7 +25,7 @@ extension CaseBook {
             let title = config.queue(c.queue)?.title ?? c.queue
             return .success([
                 .tellBeneficiary(c.key, .officerJoined(officerName: officer.name, queue: title)),
-                .postToTopic(
+                .postInPlace(
                     caseID: id, text: OfficerTexts.fill(config.texts.topicClaimed, ["name": officer.name]), buttons: []),
                 audit(officer, "claim", id, now, via),
             ])
@@ -58,8 +58,8 @@ extension CaseBook {
                 .relayToBeneficiary(c.key, caseID: id, officerName: officer.name, content: content)
             ]
             // Written over the API: colleagues in the topic should see it too.
-            if via == .api, config.groupChatID != nil {
-                effects.append(.postToTopic(caseID: id, text: "💬 \(officer.name): \(text)", buttons: []))
+            if via == .api, config.hasWorkplace {
+                effects.append(.postInPlace(caseID: id, text: "💬 \(officer.name): \(text)", buttons: []))
             }
             effects.append(audit(officer, "message", id, now, via))
             return .success(effects)
@@ -101,9 +101,9 @@ extension CaseBook {
             .tellBeneficiary(c.key, .handedBack),
             .handBack(c.key, caseID: id, node: node, survey: served),
         ]
-        if config.groupChatID != nil {
-            effects.append(.postToTopic(caseID: id, text: topicText, buttons: []))
-            effects.append(.closeTopic(caseID: id))
+        if config.hasWorkplace {
+            effects.append(.postInPlace(caseID: id, text: topicText, buttons: []))
+            effects.append(.closePlace(caseID: id))
         }
         effects.append(audit(officer, release ? "release" : "close", id, now, via, detail: node))
         return .success(effects)
@@ -120,9 +120,9 @@ extension CaseBook {
         }
         append(TranscriptEntry(who: .note(officer: officer.id), text: text, at: now), to: id)
         var effects: [CaseEffect] = []
-        if config.groupChatID != nil {
+        if config.hasWorkplace {
             effects.append(
-                .postToTopic(
+                .postInPlace(
                     caseID: id, text: OfficerTexts.fill(config.texts.topicNoted, ["name": officer.name]), buttons: []))
         }
         effects.append(audit(officer, "note", id, now, via))
@@ -154,16 +154,16 @@ extension CaseBook {
         var effects: [CaseEffect] = [
             .tellBeneficiary(c.key, .transferred(queue: target.title, position: position(of: id) ?? 1))
         ]
-        if config.groupChatID != nil {
-            effects.append(.renameTopic(caseID: id, name: CaseCard.topicName(moved, config: config)))
+        if config.hasWorkplace {
+            effects.append(.renamePlace(caseID: id, title: CaseCard.topicName(moved, config: config)))
             effects.append(
-                .postToTopic(
+                .postInPlace(
                     caseID: id,
                     text: OfficerTexts.fill(
                         config.texts.topicTransferred, ["name": officer.name, "queue": target.title]),
                     buttons: []))
             effects.append(
-                .postToTopic(
+                .postInPlace(
                     caseID: id, text: CaseCard.render(moved, config: config),
                     buttons: [CaseCard.claimButton(moved, config)]))
         }

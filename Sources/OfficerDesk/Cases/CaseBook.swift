@@ -41,9 +41,9 @@ public struct CaseBook: Sendable, Equatable, Codable {
         cases.values.filter { $0.key == key && $0.isOpen }.max { $0.number < $1.number }
     }
 
-    /// The case whose topic is `threadID`.
-    public func caseForTopic(_ threadID: Int64) -> Case? {
-        cases.values.first { $0.topicThreadID == threadID }
+    /// The case whose place is `place`.
+    public func caseInPlace(_ place: String) -> Case? {
+        cases.values.first { $0.place == place }
     }
 
     /// Waiting cases, oldest first; only `queue`'s when given.
@@ -99,9 +99,9 @@ public struct CaseBook: Sendable, Equatable, Codable {
         case .open(let key, let request): result = copy.open(key, request, now, config)
         case .beneficiarySent(let key, let content): result = copy.beneficiarySent(key, content, now, config)
         case .beneficiaryLeft(let key): result = copy.beneficiaryLeft(key, now, config, handBack: false)
-        case .topicCreated(let id, let thread):
+        case .placeOpened(let id, let place):
             guard copy.cases[id] != nil else { return .failure(.unknownCase) }
-            copy.cases[id]?.topicThreadID = thread
+            copy.cases[id]?.place = place
             result = .success([])
         case .claim(let id, let officer, let via): result = copy.claim(id, officer, via, now, config)
         case .reply(let id, let officer, let content, let via):

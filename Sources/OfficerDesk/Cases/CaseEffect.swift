@@ -13,15 +13,15 @@ public enum CaseEffect: Sendable, Equatable, Codable {
     case tellBeneficiary(ConversationKey, BeneficiaryNotice)
     /// What an officer wrote, for the beneficiary.
     case relayToBeneficiary(ConversationKey, caseID: String, officerName: String, content: OfficerContent)
-    /// Create the case's forum topic in the officers' group, then report ``CaseAction/topicCreated(caseID:threadID:)``.
-    case createTopic(caseID: String, name: String)
-    /// Post in the case's topic (the card, confirmations); `buttons` are inline buttons.
-    case postToTopic(caseID: String, text: String, buttons: [Button])
-    /// Copy what the beneficiary sent into the case's topic.
-    case relayToTopic(caseID: String, content: EventContent)
-    case renameTopic(caseID: String, name: String)
-    case closeTopic(caseID: String)
-    /// A waiting case needs someone: post `text` in its topic (and wherever else officers look).
+    /// Open the case's place where officers work, then report ``CaseAction/placeOpened(caseID:place:)``.
+    case openPlace(caseID: String, title: String)
+    /// Post in the case's place (the card, confirmations); `buttons` go under the text.
+    case postInPlace(caseID: String, text: String, buttons: [Button])
+    /// Copy what the beneficiary sent into the case's place.
+    case relayToPlace(caseID: String, content: EventContent)
+    case renamePlace(caseID: String, title: String)
+    case closePlace(caseID: String)
+    /// A waiting case needs someone: post `text` in its place (and wherever else officers look).
     case remindOfficers(queue: String, caseID: String, text: String)
     /// Return the conversation to the bot: at `node` (qualified "flow.node") or the main menu when nil,
     /// after the satisfaction survey when `survey` is true. Collected form data stays.
@@ -52,9 +52,11 @@ public enum OfficerContent: Sendable, Equatable, Codable {
     case attachment(Attachment)
 }
 
-/// Where an officer acted from, for the audit log.
+/// Where an officer acted from, for the audit log: the shared place where officers work, or the API.
 public enum ActionSource: String, Sendable, Equatable, Codable {
-    case telegram, api
+    /// Written "telegram" in audit entries, as before other workplaces were possible.
+    case workplace = "telegram"
+    case api
 }
 
 /// One line of the audit log: who did what to which case, and when. Never carries message text.

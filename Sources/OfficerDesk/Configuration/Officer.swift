@@ -1,18 +1,18 @@
-/// A configured officer: who they are in the Telegram group and over the API.
+/// A configured officer: who they are where officers work and over the API.
 public struct Officer: Sendable, Equatable, Hashable, Codable {
     /// Stable id used in audit entries and case records, e.g. "mohammed".
     public var id: String
     /// Display name shown to colleagues (and, as the officer's name, to the beneficiary).
     public var name: String
-    /// The officer's Telegram user id in the officers' group, if they work there.
-    public var telegramUserID: Int64?
+    /// Who they are on the platforms where officers work, as "<channel>:<user id>" (e.g. "telegram:12345").
+    public var identities: [String]
     /// The environment variable holding this officer's API key, e.g. `SAFA_OFFICER_KEY_MOHAMMED`.
     public var apiKeyEnv: String
 
-    public init(id: String, name: String, telegramUserID: Int64? = nil, apiKeyEnv: String? = nil) {
+    public init(id: String, name: String, identities: [String] = [], apiKeyEnv: String? = nil) {
         self.id = id
         self.name = name
-        self.telegramUserID = telegramUserID
+        self.identities = identities
         self.apiKeyEnv = apiKeyEnv ?? Officer.defaultKeyVariable(for: id)
     }
 
@@ -23,9 +23,9 @@ public struct Officer: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// Who may work a queue: a Telegram user id, or a configured officer's id (for API-only officers).
+/// Who may work a queue: a platform identity ("telegram:12345"), or a configured officer's id.
 public enum QueueMember: Sendable, Equatable, Hashable {
-    case telegramUser(Int64)
+    case identity(String)
     case officer(String)
 }
 

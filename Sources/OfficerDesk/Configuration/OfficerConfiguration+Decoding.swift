@@ -60,7 +60,9 @@ extension OfficerConfiguration {
                 reader.errors.append(.duplicateID(key: path + ".telegramUserID", id: String(user)))
             }
             if let id, let name {
-                officers.append(Officer(id: id, name: name, telegramUserID: user, apiKeyEnv: keyEnv))
+                officers.append(
+                    Officer(
+                        id: id, name: name, identities: user.map { ["telegram:\($0)"] } ?? [], apiKeyEnv: keyEnv))
             }
         }
         return officers
@@ -78,7 +80,7 @@ extension OfficerConfiguration {
             for (m, member) in (reader.array(object["officers"], at: path + ".officers") ?? []).enumerated() {
                 let memberPath = "\(path).officers[\(m)]"
                 if let user = ConfigReader.exactInteger(member) {
-                    members.append(.telegramUser(user))
+                    members.append(.identity("telegram:\(user)"))
                 } else if let officerID = member as? String {
                     if officers.contains(where: { $0.id == officerID }) {
                         members.append(.officer(officerID))

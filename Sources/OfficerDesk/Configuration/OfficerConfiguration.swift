@@ -9,7 +9,8 @@ import Hashing
 /// The officers' side as configured in `config/officers.json` (version 1). Secrets are never in the file:
 /// each officer's API key is read from the environment variable the file names.
 public struct OfficerConfiguration: Sendable, Equatable {
-    /// The officers' forum supergroup; nil disables relaying cases into Telegram topics.
+    /// The officers' Telegram forum supergroup (read by the Telegram workplace adapter); nil when officers
+    /// have no shared place and work over the API only.
     public var groupChatID: Int64?
     public var queues: [QueueConfiguration]
     public var officers: [Officer]
@@ -36,21 +37,25 @@ public struct OfficerConfiguration: Sendable, Equatable {
     /// The configured officer with `id`.
     public func officer(id: String) -> Officer? { officers.first { $0.id == id } }
 
-    /// The officer behind a Telegram user: the configured one, or, for a user id listed only in a queue,
-    /// an officer named after the id ("tg:<id>") so that audit entries still say who acted.
-    public func officer(telegramUserID: Int64) -> Officer? {
-        if let officer = officers.first(where: { $0.telegramUserID == telegramUserID }) { return officer }
-        let listed = queues.contains { $0.members.contains(.telegramUser(telegramUserID)) }
+    /// Whether cases get a place where officers work (a topic in the officers' group); otherwise officers
+    /// work over the API only.
+    public var hasWorkplace: Bool { groupChatID != nil }
+
+    /// The officer behind a platform identity ("telegram:12345"): the configured one, or, for an identity
+    /// listed only in a queue, an officer whose id is the identity, so that audit entries still say who acted.
+    public func officer(identity: String) -> Officer? {
+        if let officer = officers.first(where: { $0.identities.contains(identity) }) { return officer }
+        let listed = queues.contains { $0.members.contains(.identity(identity)) }
         guard listed else { return nil }
-        let id = "tg:\(telegramUserID)"
-        return Officer(id: id, name: id, telegramUserID: telegramUserID, apiKeyEnv: "")
+        return Officer(id: identity, name: identity, identities: [identity], apiKeyEnv: "")
     }
 
-    /// Resolves an officer id as stored in a case or audit entry (including "tg:<id>").
+    /// Resolves an officer id as stored in a case or audit entry: a configured id, an identity, or the
+    /// "tg:<user id>" written for queue-listed Telegram users before identities named their channel.
     public func resolveOfficer(id: String) -> Officer? {
         if let officer = officer(id: id) { return officer }
-        if id.hasPrefix("tg:"), let user = Int64(id.dropFirst(3)) { return officer(telegramUserID: user) }
-        return nil
+        if id.hasPrefix("tg:") { return officer(identity: "telegram:" + id.dropFirst(3)) }
+        return id.contains(":") ? officer(identity: id) : nil
     }
 
     /// Whether `officer` may work cases of `queue`.
@@ -59,7 +64,7 @@ public struct OfficerConfiguration: Sendable, Equatable {
         return queue.members.contains { member in
             switch member {
             case .officer(let id): id == officer.id
-            case .telegramUser(let user): user == officer.telegramUserID
+            case .identity(let identity): officer.identities.contains(identity)
             }
         }
     }

@@ -1,3 +1,4 @@
+import BotRuntime
 public import DialogCore
 
 #if canImport(FoundationEssentials)
@@ -21,6 +22,7 @@ public enum CaseCard {
         var lines = [
             "🆕 \(t.cardTitle) \(ArabicText.isolate(c.id))",
             "\(t.cardQueue): \(title)",
+            "\(channelLabel): \(channelName(c.key.channel))",
             "\(t.cardReason): \(c.reason)",
         ]
         if let from = c.from { lines.append("\(t.cardFrom): \(ArabicText.isolate(from.description))") }
@@ -36,6 +38,20 @@ public enum CaseCard {
             for entry in recent { lines.append("\(speaker(entry.who, config)): \(entry.text)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The card line naming the beneficiary's channel.
+    public static let channelLabel = "القناة"
+
+    /// A channel's name in Arabic, for officers ("telegram" → "تيليجرام"); an unknown one as it is.
+    public static func channelName(_ channel: String) -> String {
+        switch channel {
+        case "telegram": "تيليجرام"
+        case "whatsapp": "واتساب"
+        case "web": "الموقع"
+        case "terminal": "الطرفية"
+        default: ArabicText.isolate(channel)
+        }
     }
 
     /// A field's value for officers: sensitive values (national ID, iqama) show only their last four characters.

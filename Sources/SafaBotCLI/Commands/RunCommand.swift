@@ -45,7 +45,7 @@ struct RunCommand: SafaBotCommand {
         } catch {
             throw CLIError.runtime("cannot open the database \(configuration.database): \(error)")
         }
-        try TelegramService(configuration: configuration, token: token, bundle: bundle, store: store, logger: logger)
+        try BotService(configuration: configuration, token: token, bundle: bundle, store: store, logger: logger)
             .run()
     }
 }

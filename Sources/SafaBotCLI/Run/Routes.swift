@@ -1,7 +1,7 @@
 import BotRuntime
 import DialogCore
 import HTTPServer
-import TelegramChannel
+import OfficerDesk
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -9,15 +9,15 @@ import TelegramChannel
     import Foundation
 #endif
 
-/// The bot's HTTP endpoints: health, metrics and (in webhook mode) Telegram's webhook.
+/// The bot's HTTP endpoints: health, metrics, the officer API and the channels' own routes (webhooks).
 struct Routes: Sendable {
     let metrics: RuntimeMetrics
     let store: any RuntimeStore
     let executor: BlockingExecutor
     let dialogs: DialogHolder
     let desk: DeskService?
-    let webhookPath: String?
-    let webhook: TelegramWebhook?
+    /// The channels' routes, by exact path.
+    let channelRoutes: [ChannelRoute]
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
@@ -37,10 +37,8 @@ struct Routes: Sendable {
         case (_, let path) where path.hasPrefix("/officer/"):
             guard let desk else { return .text("no officers are configured\n", status: 404) }
             return await desk.handleAPI(request)
-        case (_, let path) where path == webhookPath:
-            guard let webhook else { return .text("webhook not configured\n", status: 404) }
-            return await webhook.handle(request)
         default:
+            for route in channelRoutes where route.path == request.path { return await route.handler(request) }
             return .text("not found\n", status: 404)
         }
     }

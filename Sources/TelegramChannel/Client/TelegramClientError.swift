@@ -4,4 +4,8 @@ public enum TelegramClientError: Error, Sendable, Equatable {
     case undecodableResponse(status: Int)
     /// The answer said `ok: true` but carried no `result`.
     case missingResult(method: String)
+    /// The transport cannot upload or download files (multipart or file downloads).
+    case uploadUnsupported
+    /// A file download answered with this HTTP status.
+    case downloadFailed(status: Int)
 }

@@ -32,7 +32,8 @@ extension TelegramRenderer {
             if case .accessible(let card) = message, card.isTopicMessage == true { threadID = card.messageThreadID }
             return .event(
                 .officerButton(
-                    userID: query.from.id, data: data, callbackID: query.id, threadID: threadID ?? message.messageID))
+                    officer: Self.officerIdentity(query.from.id), data: data,
+                    place: String(threadID ?? message.messageID)))
         }
         if let member = update.myChatMember, member.chat.id == groupChatID {
             return .ignored(reason: "membership change in the officers' group", callbackQueryID: nil)
@@ -62,10 +63,15 @@ extension TelegramRenderer {
         let threadID = message.isTopicMessage == true ? message.messageThreadID : nil
         // In a topic every message "replies" to the topic's creation message; that is not a real reply.
         let reply = message.replyToMessage.flatMap { $0.forumTopicCreated == nil ? $0.messageID : nil }
+        // The place: the case's topic, or (a group without topics) the case message it replies to.
         return .event(
             .officerMessage(
                 OfficerGroupMessage(
-                    userID: from.id, userName: from.firstName, threadID: threadID, replyToMessageID: reply,
-                    messageID: message.messageID, content: content)))
+                    officer: Self.officerIdentity(from.id), officerName: from.firstName,
+                    place: (threadID ?? reply).map { String($0) }, messageID: String(message.messageID),
+                    content: content)))
     }
+
+    /// An officer's identity as the desk knows it: "telegram:<user id>".
+    public static func officerIdentity(_ userID: Int64) -> String { "\(channel):\(userID)" }
 }

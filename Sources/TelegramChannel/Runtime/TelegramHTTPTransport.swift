@@ -31,4 +31,19 @@ public struct TelegramHTTPTransport: TelegramTransport {
         let response = try await client.send(request)
         return (response.status, response.body)
     }
+
+    public func postForm(method: String, parts: [HTTPFormPart]) async throws -> (status: Int, body: Data) {
+        // Uploads may be large and slow: a minute for the whole transfer.
+        let request = HTTPClientRequest(
+            method: "POST", url: "\(baseURL)/bot\(token)/\(method)", form: parts, timeout: .seconds(60))
+        let response = try await client.send(request)
+        return (response.status, response.body)
+    }
+
+    public func download(filePath: String) async throws -> Data {
+        let response = try await client.send(
+            HTTPClientRequest(url: "\(baseURL)/file/bot\(token)/\(filePath)", timeout: .seconds(60)))
+        guard response.status == 200 else { throw TelegramClientError.downloadFailed(status: response.status) }
+        return response.body
+    }
 }

@@ -17,15 +17,18 @@ public struct TelegramSender: ChannelSender {
     let client: TelegramClient
     let renderer: TelegramRenderer
     let backoff: Backoff
+    /// Other channels' files (a WhatsApp photo an officer relays): downloaded there, uploaded here.
+    let media: MediaSources
     let onBlocked: @Sendable (ConversationKey) async -> Void
 
     public init(
         client: TelegramClient, renderer: TelegramRenderer = TelegramRenderer(), backoff: Backoff = Backoff(),
-        onBlocked: @escaping @Sendable (ConversationKey) async -> Void
+        media: MediaSources = MediaSources(), onBlocked: @escaping @Sendable (ConversationKey) async -> Void
     ) {
         self.client = client
         self.renderer = renderer
         self.backoff = backoff
+        self.media = media
         self.onBlocked = onBlocked
     }
 
@@ -47,7 +50,8 @@ public struct TelegramSender: ChannelSender {
                 }
                 return .sent(
                     platformMessageID: String(
-                        try await client.sendFile(file, caption: caption, chatID: chatID, threadID: nil)))
+                        try await client.sendFile(
+                            file, caption: caption, chatID: chatID, threadID: nil, media: media)))
             }
         } catch {
             return await deliveryOutcome(for: error, record)
@@ -59,6 +63,8 @@ public struct TelegramSender: ChannelSender {
         switch error {
         case let error as TelegramAPIError: return await outcome(for: error, record)
         case let error as TelegramRenderError: return .failed(reason: "cannot render for Telegram: \(error)")
+        case MediaError.noSource(let channel): return .failed(reason: "no media source for \(channel) files")
+        case TelegramClientError.uploadUnsupported: return .failed(reason: "this transport cannot upload files")
         case is CancellationError: return .retry(notBefore: Date(), reason: "cancelled at shutdown")
         // Network failures, timeouts, undecodable answers: try again later.
         default: return .retry(notBefore: retryTime(record), reason: "\(error)")

@@ -1,54 +1,49 @@
-import BotRuntime
+public import BotRuntime
 import DialogCore
-import HTTPServer
-import OfficerDesk
-import TelegramChannel
+public import HTTPServer
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+    public import FoundationEssentials
 #else
-    import Foundation
+    public import Foundation
 #endif
 
-/// The officers' desk at run time: consumes the desk queue, keeps the case book, posts to the officers'
-/// group, answers the officer API, and fires stored timers.
+/// The officers' desk at run time: consumes the desk queue, keeps the case book, posts where officers work
+/// (through an ``OfficerWorkplace``), answers the officer API, and fires stored timers.
 ///
 /// Every change to the book is saved together with its audit entries and the desk events it consumed, in
 /// one transaction, after its effects were carried out: a crash repeats effects rather than losing them.
-actor DeskService {
-    typealias Store = RuntimeStore & CaseStore
+public actor DeskService {
+    public typealias Store = RuntimeStore & CaseStore
 
     let config: OfficerConfiguration
     let api: OfficerAPI
     let store: any Store
     let executor: BlockingExecutor
-    let group: OfficerGroup?
+    /// Where officers work; nil when they work over the API only.
+    let workplace: (any OfficerWorkplace)?
     let dialogs: DialogHolder
     let logger: Logger
     /// Called after a hand-back was put in the inbox / replies in the outbox.
     let wakeProcessing: @Sendable () -> Void
     let wakeSender: @Sendable () -> Void
-    nonisolated let wake: WakeSignal
+    public nonisolated let wake: WakeSignal
     /// The desk's time (cases, timers, audit); injected so tests can let ten minutes pass at once.
     let clock: @Sendable () -> Date
 
     private var book: CaseBook
-    /// Whether the group turned out to have no topics (cases then live in replies to their card).
-    private(set) var groupWithoutTopics = false
     private var audit: [AuditEntry] = []
 
-    static let groupModeKey = "desk.group_without_topics"
-
-    init(
+    public init(
         config: OfficerConfiguration, keyHashes: [String: [UInt8]], store: any Store, executor: BlockingExecutor,
-        group: OfficerGroup?, dialogs: DialogHolder, logger: Logger, wake: WakeSignal,
+        workplace: (any OfficerWorkplace)?, dialogs: DialogHolder, logger: Logger, wake: WakeSignal,
         wakeProcessing: @escaping @Sendable () -> Void, wakeSender: @escaping @Sendable () -> Void,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.config = config
         self.store = store
         self.executor = executor
-        self.group = group
+        self.workplace = workplace
         self.dialogs = dialogs
         self.logger = logger
         self.wakeProcessing = wakeProcessing
@@ -58,7 +53,6 @@ actor DeskService {
         api = OfficerAPI(config: config, keyHashes: keyHashes, nodeExists: { Self.nodeExists($0, dialogs) })
         // At start-up, before any other work: reading the store on the calling thread is fine.
         book = try store.loadCaseBook() ?? CaseBook()
-        groupWithoutTopics = try store.value(forKey: Self.groupModeKey) == "1"
     }
 
     static func nodeExists(_ node: String, _ dialogs: DialogHolder) -> Bool {
@@ -66,7 +60,7 @@ actor DeskService {
     }
 
     /// Works the queue and the timers until cancelled.
-    func run() async {
+    public func run() async {
         while !Task.isCancelled {
             await processPending()
             await fireTimers()
@@ -77,7 +71,7 @@ actor DeskService {
 
     // MARK: - The desk queue
 
-    func processPending() async {
+    public func processPending() async {
         let store = self.store
         while true {
             let events: [DeskEventRecord]
@@ -119,11 +113,11 @@ actor DeskService {
             guard let key = record.key else { return [] }
             return applied(.survey(key, answer))
         case .officerMessage(let message):
-            guard let place = message.threadID ?? message.replyToMessageID, book.caseForTopic(place) != nil else {
+            guard let place = message.place, book.caseInPlace(place) != nil else {
                 await answerOutsideACase(message)
                 return []
             }
-            let input: TopicInput
+            let input: PlaceInput
             switch message.content {
             case .text(let text): input = .text(text)
             case .attachment(let file): input = .attachment(file)
@@ -131,39 +125,37 @@ actor DeskService {
                 await postOrLog(
                     OutgoingMessage(
                         text: "This kind of message cannot be passed on; send text, a photo or a document."),
-                    at: self.place(forTopicKey: place))
+                    in: place)
                 return []
             }
-            return book.handleTopic(
-                threadID: place, telegramUserID: message.userID, input: input, now: now, config: config,
+            return book.handle(
+                inPlace: place, from: message.officer, input: input, now: now, config: config,
                 nodeExists: { Self.nodeExists($0, self.dialogs) })
-        case .officerButton(let userID, let data, let callbackID, let threadID):
-            let effects =
-                threadID.map {
-                    book.handleTopic(
-                        threadID: $0, telegramUserID: userID, input: .button(payload: data), now: now, config: config,
-                        nodeExists: { Self.nodeExists($0, self.dialogs) })
-                } ?? []
-            try? await group?.answer(callbackID: callbackID, text: nil)
-            return effects
+        case .officerButton(let officer, let data, let place):
+            // The press itself was acknowledged by the workplace's channel when it arrived.
+            guard let place else { return [] }
+            return book.handle(
+                inPlace: place, from: officer, input: .button(payload: data), now: now, config: config,
+                nodeExists: { Self.nodeExists($0, self.dialogs) })
         }
     }
 
-    /// A message in the General topic (or not replying to a case card): commands get an answer, chat a log line.
+    /// A message outside any case's place (the General topic, not replying to a case card): commands get an
+    /// answer, chat a log line.
     private func answerOutsideACase(_ message: OfficerGroupMessage) async {
         if case .text(let text) = message.content, text.hasPrefix("/") {
             await postOrLog(
                 OutgoingMessage(text: "Commands work inside a case's topic (or as a reply to its case card)."),
-                at: message.threadID.map { place(forTopicKey: $0) } ?? .group)
+                in: message.place)
         } else {
-            logger.info("officer_message_outside_case", ["message_id": String(message.messageID)])
+            logger.info("officer_message_outside_case", ["message_id": message.messageID])
         }
     }
 
-    private func postOrLog(_ message: OutgoingMessage, at place: CasePlace) async {
-        guard let group else { return }
+    private func postOrLog(_ message: OutgoingMessage, in place: String?) async {
+        guard let workplace else { return }
         do {
-            try await group.post(message, at: place)
+            try await workplace.post(message, in: place)
         } catch {
             logger.warning("desk_post_failed", ["error": "\(error)"])
         }
@@ -171,14 +163,14 @@ actor DeskService {
 
     // MARK: - Timers and the API
 
-    func fireTimers() async {
+    public func fireTimers() async {
         guard let next = book.nextTimer, next <= clock() else { return }
         await perform(book.tick(now: clock(), config: config), eventID: nil)
         await save(processed: [])
     }
 
     /// The officer HTTP API (`/officer/...`).
-    func handleAPI(_ request: HTTPRequest) async -> HTTPResponse {
+    public func handleAPI(_ request: HTTPRequest) async -> HTTPResponse {
         let result = api.handle(request, now: clock(), book: &book)
         if !result.effects.isEmpty {
             await perform(result.effects, eventID: nil)
@@ -188,23 +180,16 @@ actor DeskService {
     }
 
     /// A snapshot of the book (for tests).
-    var currentBook: CaseBook { book }
+    public var currentBook: CaseBook { book }
 
-    /// Records where a case's topic (or anchor message) is; returns the book's follow-up effects.
-    func applyTopicCreated(caseID: String, threadID: Int64) -> [CaseEffect] {
-        switch book.apply(.topicCreated(caseID: caseID, threadID: threadID), now: clock(), config: config) {
+    /// Records where a case's place is; returns the book's follow-up effects.
+    func applyPlaceOpened(caseID: String, place: String) -> [CaseEffect] {
+        switch book.apply(.placeOpened(caseID: caseID, place: place), now: clock(), config: config) {
         case .success(let effects): return effects
         case .failure(let error):
-            logger.warning("topic_not_recorded", ["case": caseID, "reason": "\(error)"])
+            logger.warning("place_not_recorded", ["case": caseID, "reason": "\(error)"])
             return []
         }
-    }
-
-    func rememberGroupWithoutTopics() async {
-        groupWithoutTopics = true
-        logger.warning("officer_group_without_topics", ["detail": "cases will live in replies to their card"])
-        let store = self.store
-        _ = try? await executor.run { try store.setValue("1", forKey: Self.groupModeKey) }
     }
 
     func record(_ entry: AuditEntry) {

@@ -6,7 +6,6 @@ import HTTPServer
 import OfficerDesk
 import SQLiteStore
 import Synchronization
-import TelegramChannel
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -19,8 +18,11 @@ import TelegramChannel
 
 /// Everything `safa-bot run` starts, wired together: the one place that knows every concrete type.
 ///
-/// inbox (poller or webhook) → processing thread (engine + one SQLite transaction per batch) → outbox sender.
-final class TelegramService: Sendable {
+/// Each channel (``ChannelPlugin``) writes its inbound events into the inbox (a poller or a webhook route) →
+/// the processing thread (engine + one SQLite transaction per batch) → the outbox sender, which hands each
+/// row to the sender of its `key.channel`, paced per channel. The officers' desk works in the workplace one
+/// channel provides (Telegram's officers' group), or over the API only.
+final class BotService: Sendable {
     let configuration: BotConfiguration
     let dialogsDirectory: String
     let store: SQLiteRuntimeStore
@@ -29,10 +31,11 @@ final class TelegramService: Sendable {
     let executor = BlockingExecutor(label: "safabot.store")
     let dialogs: DialogHolder
     let http: HTTPClient
-    let client: TelegramClient
     let sender: OutboxSender
     let processing: ProcessingLoop
-    let writer: TelegramInboxWriter
+    let channels: [ChannelPlugin]
+    /// Every channel's files, for relaying one channel's file to another.
+    let media = MediaSources()
     let server: HTTPServer?
     /// The officers' desk; nil when no officers' configuration exists.
     let desk: DeskService?
@@ -40,9 +43,29 @@ final class TelegramService: Sendable {
     private let failure = Mutex<String?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
+    /// Builds a channel once the runtime it writes into exists.
+    typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
+
+    /// The service for the channels whose secrets are configured (today: Telegram when `token` is given).
+    convenience init(
+        configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
+        logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        var factories: [ChannelFactory] = []
+        if let token {
+            factories.append { context, officers, http in
+                try TelegramPlugin.make(
+                    configuration: configuration, token: token, http: http, officers: officers, context: context)
+            }
+        }
+        try self.init(
+            configuration: configuration, channels: factories, bundle: bundle, store: store, logger: logger,
+            deskClock: deskClock)
+    }
+
     init(
-        configuration: BotConfiguration, token: String, bundle: DialogBundle, store: SQLiteRuntimeStore, logger: Logger,
-        deskClock: @escaping @Sendable () -> Date = { Date() }
+        configuration: BotConfiguration, channels factories: [ChannelFactory], bundle: DialogBundle,
+        store: SQLiteRuntimeStore, logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.configuration = configuration
         self.dialogsDirectory = configuration.dialogs
@@ -55,58 +78,47 @@ final class TelegramService: Sendable {
         }
         dialogs = DialogHolder(bundle, isWorkingTime: isWorkingTime)
         http = try HTTPClient()
-        client = TelegramClient(
-            transport: TelegramHTTPTransport(
-                client: http, baseURL: configuration.telegram.apiBaseURL, token: token,
-                pollTimeoutSeconds: configuration.telegram.pollTimeoutSeconds))
         let executor = self.executor
-        let telegramSender = TelegramSender(client: client) { [store] key in
-            _ = try? await executor.run { try store.markBlocked(key, at: Date()) }
-        }
-        let t = configuration.telegram
-        let rate = RateLimiter.Configuration(
-            globalRate: t.globalRate, globalBurst: max(1, t.globalRate), chatRate: t.chatRate,
-            chatBurst: max(1, t.chatBurst))
-        let sender = OutboxSender(
-            store: store, executor: executor, senders: [telegramSender], rateLimits: ["telegram": rate],
-            metrics: metrics,
-            logger: Logger(label: "outbox", handler: logger.handler))
-        self.sender = sender
         let deskWake = WakeSignal()
+        // The sender is built after the channels (it needs their senders); its wake signal exists before.
+        let senderWake = WakeSignal()
         let processing = ProcessingLoop(
             processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
             logger: Logger(label: "processing", handler: logger.handler),
             onCommitted: {
-                sender.wake.signal()
+                senderWake.signal()
                 deskWake.signal()
             })
         self.processing = processing
-        writer = TelegramInboxWriter(
-            store: store, executor: executor, metrics: metrics, logger: Logger(label: "inbox", handler: logger.handler),
-            onAccepted: { processing.wake.signal() }, officersGroupID: officers?.groupChatID,
-            onDeskEvent: { deskWake.signal() })
+        let context = ChannelContext(
+            store: store, executor: executor, metrics: metrics, media: media, logHandler: logger.handler,
+            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() })
+        let http = self.http
+        let channels = try factories.map { try $0(context, officers, http) }
+        self.channels = channels
+        for channel in channels { if let source = channel.media { media.register(source) } }
+        let sender = OutboxSender(
+            store: store, executor: executor, senders: channels.map(\.sender),
+            rateLimits: Dictionary(
+                channels.compactMap { c in c.rateLimit.map { (c.name, $0) } }, uniquingKeysWith: { first, _ in first }),
+            metrics: metrics, logger: Logger(label: "outbox", handler: logger.handler), wake: senderWake)
+        self.sender = sender
         if let officers {
-            let client = self.client
-            let dialogs = self.dialogs
+            let workplaces = channels.compactMap(\.workplace)
+            if workplaces.count > 1 { logger.warning("several_workplaces", ["using": "the first"]) }
             desk = try DeskService(
                 config: officers, keyHashes: officers.apiKeyHashes(environment: ProcessInfo.processInfo.environment),
-                store: store, executor: executor,
-                group: officers.groupChatID.map { OfficerGroup(chatID: $0, client: client) }, dialogs: dialogs,
+                store: store, executor: executor, workplace: workplaces.first, dialogs: dialogs,
                 logger: Logger(label: "desk", handler: logger.handler), wake: deskWake,
-                wakeProcessing: { processing.wake.signal() }, wakeSender: { sender.wake.signal() }, clock: deskClock)
+                wakeProcessing: { processing.wake.signal() }, wakeSender: { senderWake.signal() }, clock: deskClock)
         } else {
             desk = nil
         }
-        let serveHTTP = configuration.http.enabled || configuration.telegram.mode == "webhook"
-        if serveHTTP {
-            let writer = self.writer
+        let channelRoutes = channels.flatMap(\.routes)
+        if configuration.http.enabled || !channelRoutes.isEmpty {
             let routes = Routes(
                 metrics: metrics, store: store, executor: executor, dialogs: dialogs, desk: desk,
-                webhookPath: configuration.telegram.mode == "webhook" ? configuration.telegram.webhookPath : nil,
-                webhook: configuration.webhookSecret.map {
-                    TelegramWebhook(
-                        secret: $0, writer: writer, logger: Logger(label: "webhook", handler: logger.handler))
-                })
+                channelRoutes: channelRoutes)
             server = HTTPServer(
                 configuration: HTTPServerConfiguration(
                     host: configuration.http.host, port: UInt16(configuration.http.port),
@@ -130,7 +142,8 @@ final class TelegramService: Sendable {
         if let message = failure.withLock({ $0 }) { throw CLIError.runtime(message) }
     }
 
-    /// Starts every part without blocking: processing thread, HTTP server, outbox sender, poller or webhook.
+    /// Starts every part without blocking: processing thread, HTTP server, outbox sender, desk, and each
+    /// channel's preparation (webhook registration) and inbound loop (long polling).
     func start() throws {
         processing.start()
         if let server {
@@ -139,24 +152,36 @@ final class TelegramService: Sendable {
         }
         start { [sender] in await sender.run() }
         if let desk { start { await desk.run() } }
-        if configuration.telegram.mode == "webhook" {
-            try registerWebhook()
-        } else {
-            let poller = TelegramPoller(
-                client: client, writer: writer, store: store, executor: executor,
-                logger: Logger(label: "poller", handler: logger.handler),
-                timeoutSeconds: configuration.telegram.pollTimeoutSeconds)
-            start { [self] in
-                do {
-                    try await poller.run()
-                } catch {
-                    logger.error("polling_stopped", ["error": "\(error)"])
-                    failure.withLock { $0 = "\(error)" }
-                    finished.signal()
+        for channel in channels {
+            if let prepare = channel.prepare { try Self.blocking(prepare) }
+            if let loop = channel.inboundLoop {
+                start { [self] in
+                    do {
+                        try await loop()
+                    } catch {
+                        logger.error("channel_stopped", ["channel": channel.name, "error": "\(error)"])
+                        failure.withLock { $0 = "\(error)" }
+                        finished.signal()
+                    }
                 }
             }
         }
-        logger.info("started", ["mode": configuration.telegram.mode, "dialogs": dialogs.engine.bundle.version])
+        for channel in channels { logger.info("channel_started", ["channel": channel.name, "mode": channel.mode]) }
+        logger.info(
+            "started",
+            ["channels": channels.map(\.name).joined(separator: ","), "dialogs": dialogs.engine.bundle.version])
+    }
+
+    /// Runs `body` to completion from a synchronous caller (start-up only).
+    private static func blocking(_ body: @escaping @Sendable () async throws -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<(any Error)?>(nil)
+        Task.detached {
+            do { try await body() } catch { outcome.withLock { $0 = error } }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.withLock({ $0 }) { throw error }
     }
 
     /// Blocks until a signal or a fatal error asks the service to stop.
@@ -212,26 +237,6 @@ final class TelegramService: Sendable {
         } catch {
             throw CLIError.usage("\(path):\n\(error.description)")
         }
-    }
-
-    private func registerWebhook() throws {
-        guard let url = configuration.telegram.webhookURL, let secret = configuration.webhookSecret else {
-            throw CLIError.usage(
-                "webhook mode needs telegram.webhookURL (or TELEGRAM_WEBHOOK_URL) and TELEGRAM_WEBHOOK_SECRET")
-        }
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Mutex<String?>(nil)
-        Task.detached { [client] in
-            do {
-                _ = try await client.call(
-                    SetWebhook(url: url, secretToken: secret, allowedUpdates: TelegramPoller.allowedUpdates))
-            } catch {
-                outcome.withLock { $0 = "setWebhook failed: \(error)" }
-            }
-            done.signal()
-        }
-        done.wait()
-        if let message = outcome.withLock({ $0 }) { throw CLIError.runtime(message) }
     }
 
     private func installSignalHandlers() -> [any DispatchSourceSignal] {

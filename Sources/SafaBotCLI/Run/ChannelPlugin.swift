@@ -1,0 +1,56 @@
+import BotRuntime
+import DialogCore
+import HTTPServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// One channel as the run-time root (``BotService``) composes it: how its outbox rows go out, how fast,
+/// which HTTP routes it serves, what inbound loop it runs, how other channels fetch its files, and (for the
+/// channel officers work in) the officers' workplace. Telegram is one; WhatsApp plugs in the same way.
+struct ChannelPlugin: Sendable {
+    /// The name in `ConversationKey.channel` and `Attachment.channel` ("telegram", "whatsapp").
+    var name: String
+    /// Delivers this channel's outbox rows; the outbox sender dispatches by `key.channel`.
+    var sender: any ChannelSender
+    /// Pacing for this channel's sends (global and per chat); nil sends as fast as rows come.
+    var rateLimit: RateLimiter.Configuration?
+    /// HTTP routes this channel serves on the bot's server (a webhook), matched by exact path.
+    var routes: [ChannelRoute] = []
+    /// Lets other channels download this channel's files; registered in the shared `MediaSources`.
+    var media: (any MediaSource)?
+    /// The place officers work, when this channel hosts it (Telegram's officers' group).
+    var workplace: (any OfficerWorkplace)?
+    /// Called once before anything is served (e.g. register the webhook); a thrown error stops the start.
+    var prepare: (@Sendable () async throws -> Void)?
+    /// A long-running inbound loop (Telegram's long polling), run in its own task until cancelled; a
+    /// thrown error is fatal for the service.
+    var inboundLoop: (@Sendable () async throws -> Void)?
+    /// How the channel receives ("polling", "webhook"), for the start-up log.
+    var mode = ""
+}
+
+/// An HTTP route a channel serves.
+struct ChannelRoute: Sendable {
+    var path: String
+    var handler: @Sendable (HTTPRequest) async -> HTTPResponse
+}
+
+/// What a channel is built with: the durable runtime it writes its inbound events into.
+struct ChannelContext: Sendable {
+    let store: any RuntimeStore
+    let executor: BlockingExecutor
+    let metrics: RuntimeMetrics
+    /// Every channel's media sources (filled as channels are built), for relaying foreign files.
+    let media: MediaSources
+    let logHandler: any LogHandler
+    /// Wakes the processing loop after inbound events were stored.
+    let wakeProcessing: @Sendable () -> Void
+    /// Wakes the officers' desk after desk events were stored.
+    let wakeDesk: @Sendable () -> Void
+
+    func logger(_ label: String) -> Logger { Logger(label: label, handler: logHandler) }
+}
