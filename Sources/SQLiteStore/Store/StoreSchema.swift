@@ -8,8 +8,42 @@ enum StoreSchema {
         migrator.register("2026-11 officer cases", sql: officerCases)
         migrator.register("2026-11 outbox pending in order", sql: outboxPendingInOrder)
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
+        migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
         return migrator
     }
+
+    /// Stored JSON from before the channel-neutral core, rewritten to today's shapes (attachments without a
+    /// channel need nothing: they read as Telegram's):
+    /// - pending `answerButton` outbox rows are done (Telegram acknowledges presses itself now; these are
+    ///   long expired anyway);
+    /// - officers' desk events name the officer as "telegram:<user id>" and the place as a string (the topic,
+    ///   else the card replied to), message ids as strings;
+    /// - cases keep their topic as `place` (the thread id as a string).
+    private static let channelNeutralRows = """
+        UPDATE outbox SET status = 'sent', finished_at = (julianday('now') - 2440587.5) * 86400.0,
+            last_error = 'button answer dropped at the channel-neutral upgrade'
+        WHERE status = 'pending' AND json_type(payload_json, '$.answerButton') IS NOT NULL;
+
+        UPDATE desk_events SET event_json = json_object('officerMessage', json_object('_0', json_object(
+            'officer', 'telegram:' || json_extract(event_json, '$.officerMessage._0.userID'),
+            'officerName', json_extract(event_json, '$.officerMessage._0.userName'),
+            'place', CAST(coalesce(json_extract(event_json, '$.officerMessage._0.threadID'),
+                json_extract(event_json, '$.officerMessage._0.replyToMessageID')) AS TEXT),
+            'messageID', CAST(json_extract(event_json, '$.officerMessage._0.messageID') AS TEXT),
+            'content', json_extract(event_json, '$.officerMessage._0.content'))))
+        WHERE json_type(event_json, '$.officerMessage._0.userID') = 'integer';
+
+        UPDATE desk_events SET event_json = json_object('officerButton', json_object(
+            'officer', 'telegram:' || json_extract(event_json, '$.officerButton.userID'),
+            'data', json_extract(event_json, '$.officerButton.data'),
+            'place', CAST(json_extract(event_json, '$.officerButton.threadID') AS TEXT)))
+        WHERE json_type(event_json, '$.officerButton.userID') = 'integer';
+
+        UPDATE officer_cases
+        SET json = json_remove(json_set(json, '$.place', CAST(json_extract(json, '$.topicThreadID') AS TEXT)),
+            '$.topicThreadID')
+        WHERE json_type(json, '$.topicThreadID') = 'integer';
+        """
 
     /// How many leading parts of a split message are delivered, so a retry does not send them twice.
     private static let outboxPartsSent = """
