@@ -46,6 +46,8 @@ public actor FakeTelegramServer {
 
     /// Every accepted request, in order.
     public internal(set) var requests: [FakeTelegramRequest] = []
+    /// Every file uploaded in a multipart request, in order.
+    public internal(set) var uploads: [FakeMultipartPart] = []
     /// Every refused request, in order.
     public internal(set) var rejections: [FakeTelegramRejection] = []
 
@@ -131,6 +133,12 @@ public actor FakeTelegramServer {
 
     private func parse(body: Data, contentType: String?) -> Result<[String: JSONValue], FakeAPIError> {
         if body.isEmpty { return .success([:]) }
+        if let contentType, let boundary = FakeMultipartForm.boundary(of: contentType) {
+            guard let parts = FakeMultipartForm.parts(of: body, boundary: boundary) else {
+                return .failure(.badRequest("can't parse multipart/form-data body"))
+            }
+            return .success(formParameters(parts))
+        }
         if let contentType, !contentType.lowercased().hasPrefix("application/json") {
             return .failure(.badRequest("the fake accepts only application/json bodies"))
         }
@@ -138,6 +146,31 @@ public actor FakeTelegramServer {
             return .failure(.badRequest("can't parse JSON object"))
         }
         return .success(parameters)
+    }
+
+    /// A form's fields as parameters: ids as integers, other fields as strings, and each uploaded file
+    /// kept as a new file of the fake whose id stands in for it (as the real API stores an upload).
+    private func formParameters(_ parts: [FakeMultipartPart]) -> [String: JSONValue] {
+        var parameters: [String: JSONValue] = [:]
+        for part in parts {
+            if let fileName = part.fileName {
+                let id = "upload-\(uploads.count + 1)"
+                uploads.append(part)
+                let kind: FakeFile.Kind = part.name == "photo" ? .photo : .document
+                files[id] = FakeFile(
+                    kind: kind, uniqueID: "U\(uploads.count)", size: Int64(part.data.count),
+                    path: "uploads/\(fileName)")
+                parameters[part.name] = .string(id)
+                continue
+            }
+            let text = String(decoding: part.data, as: UTF8.self)
+            if part.name.hasSuffix("_id"), let number = Int64(text) {
+                parameters[part.name] = .int(number)
+            } else {
+                parameters[part.name] = .string(text)
+            }
+        }
+        return parameters
     }
 
     private func dispatch(_ name: String, _ p: [String: JSONValue]) async -> Result<JSONValue, FakeAPIError> {
