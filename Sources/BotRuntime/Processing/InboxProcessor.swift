@@ -51,6 +51,10 @@ public struct InboxProcessor: Sendable {
     /// Turns a step's effects into what the store records in the same transaction.
     static func commit(for record: InboundRecord, _ result: StepResult, at now: Date) -> StepCommit {
         var outbound: [OutboundPayload] = []
+        // A channel that marks messages read (WhatsApp) asks for it in the event's meta; it goes out first.
+        if let platformMessageID = record.meta[InboundMeta.readReceiptID] {
+            outbound.append(.readReceipt(platformMessageID: platformMessageID))
+        }
         var commit = StepCommit(
             inboundID: record.id, key: record.key, state: result.state, outbound: [], committedAt: now)
         for effect in result.effects {
@@ -76,4 +80,11 @@ public struct InboxProcessor: Sendable {
 public struct ProcessedEvent: Sendable {
     public var commit: StepCommit
     public var receivedAt: Date
+}
+
+/// Keys of `InboundRecord.meta` that the runtime understands.
+public enum InboundMeta {
+    /// The platform's id of the message to mark read (WhatsApp's wamid): the step's replies are preceded by
+    /// `.readReceipt(platformMessageID:)`. Channels without read receipts leave it out.
+    public static let readReceiptID = "read_receipt_id"
 }

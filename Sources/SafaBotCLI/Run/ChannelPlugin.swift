@@ -53,4 +53,9 @@ struct ChannelContext: Sendable {
     let wakeDesk: @Sendable () -> Void
 
     func logger(_ label: String) -> Logger { Logger(label: label, handler: logHandler) }
+
+    /// Stores inbound events durably and wakes processing: what a channel's webhook or poller calls.
+    var inbox: ChannelInbox {
+        ChannelInbox(store: store, executor: executor, metrics: metrics, onAccepted: wakeProcessing)
+    }
 }
