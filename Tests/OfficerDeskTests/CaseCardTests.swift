@@ -20,6 +20,15 @@ import Testing
         #expect(card.contains("help_request.review"))
     }
 
+    @Test func theCardNamesTheBeneficiarysChannel() throws {
+        let (book, id) = Fixtures.bookWithCase()
+        var c = try #require(book[id])
+        c.key = ConversationKey(channel: "telegram", chat: "5550001")
+        #expect(CaseCard.render(c, config: config).contains("القناة: تيليجرام"))
+        c.key = ConversationKey(channel: "whatsapp", chat: "966501234567")
+        #expect(CaseCard.render(c, config: config).contains("القناة: واتساب"))
+    }
+
     @Test func theCardShowsOnlyTheLastTenTranscriptLines() throws {
         var (book, id) = Fixtures.bookWithCase()
         for i in 1...12 {

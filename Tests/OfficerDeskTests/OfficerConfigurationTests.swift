@@ -120,6 +120,25 @@ import Testing
         #expect(!config.isMember(Fixtures.khalid, of: "nowhere"))
     }
 
+    @Test func officersMayNameIdentitiesOnOtherPlatforms() throws {
+        let json = """
+            {"version": 1, "queues": [{"id": "relations", "title": "علاقات المستفيدين", "officers": ["amal"]},
+              {"id": "research", "title": "البحث الاجتماعي", "officers": ["amal"]}],
+             "officers": [{"id": "amal", "name": "أمل", "telegramUserID": 444,
+               "identities": ["web:amal", "telegram:444"]}]}
+            """
+        let config = try decode(json).get()
+        #expect(config.officer(id: "amal")?.identities == ["telegram:444", "web:amal"])
+        #expect(config.officer(identity: "web:amal")?.id == "amal")
+        let broken = #"{"version": 1, "queues": [], "officers": [{"id": "x", "name": "س", "identities": [5, "nocolon"]}]}"#
+        guard case .failure(let errors) = decode(broken) else {
+            Issue.record("identities without a channel were accepted")
+            return
+        }
+        #expect(errors.description.contains("officers[0].identities[0]"))
+        #expect(errors.description.contains("officers[0].identities[1]"))
+    }
+
     @Test func telegramUsersListedOnlyInAQueueAreStillOfficers() {
         var config = Fixtures.config()
         config.queues[1].members.append(.identity("telegram:999"))

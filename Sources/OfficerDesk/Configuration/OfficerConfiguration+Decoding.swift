@@ -10,7 +10,7 @@ extension OfficerConfiguration {
     /// Reads `config/officers.json` (version 1), reporting every problem at once.
     ///
     /// Shape: `{"version": 1, "groupChatID": -100…?, "queues": [{"id", "title", "officers": [user id | officer id],
-    /// "claimTimeoutMinutes"?, "reminderEveryMinutes"?}], "officers": [{"id", "name", "telegramUserID"?, "apiKeyEnv"?}],
+    /// "claimTimeoutMinutes"?, "reminderEveryMinutes"?}], "officers": [{"id", "name", "telegramUserID"?, "identities"?: ["<channel>:<user id>"], "apiKeyEnv"?}],
     /// "workingHours"?: {"timeZone"?, "days"?, "open"?, "close"?, "holidays"?: ["2026-09-23" | "hijri:1447-10-01" |
     /// {"from", "to", "name"?}]}, "texts"?: {key: Arabic text}}`.
     public static func decode(_ data: Data) throws(OfficerConfigurationErrors) -> OfficerConfiguration {
@@ -43,6 +43,15 @@ extension OfficerConfiguration {
             let name = reader.string(object["name"], at: path + ".name")
             let user = reader.integer(object["telegramUserID"], at: path + ".telegramUserID", required: false)
             let keyEnv = reader.string(object["apiKeyEnv"], at: path + ".apiKeyEnv", required: false)
+            var identities = user.map { ["telegram:\($0)"] } ?? []
+            for (i, item) in (reader.array(object["identities"], at: path + ".identities", required: false) ?? []).enumerated() {
+                guard let identity = item as? String, identity.split(separator: ":").count == 2 else {
+                    reader.errors.append(
+                        .invalidValue(key: "\(path).identities[\(i)]", reason: "use \"<channel>:<user id>\""))
+                    continue
+                }
+                if !identities.contains(identity) { identities.append(identity) }
+            }
             if let keyEnv, !isEnvironmentName(keyEnv) {
                 reader.errors.append(
                     .invalidValue(key: path + ".apiKeyEnv", reason: "not an environment variable name"))
@@ -60,9 +69,7 @@ extension OfficerConfiguration {
                 reader.errors.append(.duplicateID(key: path + ".telegramUserID", id: String(user)))
             }
             if let id, let name {
-                officers.append(
-                    Officer(
-                        id: id, name: name, identities: user.map { ["telegram:\($0)"] } ?? [], apiKeyEnv: keyEnv))
+                officers.append(Officer(id: id, name: name, identities: identities, apiKeyEnv: keyEnv))
             }
         }
         return officers
