@@ -216,8 +216,10 @@ import Testing
     @Test func releasingAWaitingCaseNeedsAClaimButClosingItDoesNot() throws {
         var (book, id) = Fixtures.bookWithCase()
         #expect(
-            book.apply(.release(caseID: id, officerID: "mohammed", node: nil, via: .workplace), now: now, config: config)
-                .error == .notClaimed)
+            book.apply(
+                .release(caseID: id, officerID: "mohammed", node: nil, via: .workplace), now: now, config: config
+            )
+            .error == .notClaimed)
         let effects = try book.apply(.close(caseID: id, officerID: "nora", via: .api), now: now, config: config).get()
         #expect(effects.contains(.handBack(ahmad, caseID: id, node: nil, survey: false)))
         #expect(book[id]?.state == .closed(at: now))
@@ -258,7 +260,8 @@ import Testing
             book.apply(.claim(caseID: id, officerID: "mohammed", via: .workplace), now: now, config: config).error
                 == .notInQueue(queue: "research"))
         #expect(
-            book.apply(.claim(caseID: id, officerID: "fatimah", via: .workplace), now: now, config: config).value != nil)
+            book.apply(.claim(caseID: id, officerID: "fatimah", via: .workplace), now: now, config: config).value != nil
+        )
     }
 
     @Test func leavingTheQueueClosesTheCaseAndItsTopic() throws {

@@ -18,10 +18,12 @@ import Testing
 
     @Test func theClaimButtonClaimsAndRepliesReachTheBeneficiary() {
         var (book, id) = bookWithTopic()
-        let claimed = book.handle(inPlace: "42", from: "telegram:111", input: .button(payload: "desk:claim:\(id)"), now: now, config: config,
+        let claimed = book.handle(
+            inPlace: "42", from: "telegram:111", input: .button(payload: "desk:claim:\(id)"), now: now, config: config,
             nodeExists: nodes)
         #expect(claimed.contains(.postInPlace(caseID: id, text: "✅ استلم الحالة: محمد عبدالله", buttons: [])))
-        let reply = book.handle(inPlace: "42", from: "telegram:111", input: .text("وعليكم السلام، تفضل"), now: now, config: config,
+        let reply = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("وعليكم السلام، تفضل"), now: now, config: config,
             nodeExists: nodes)
         #expect(
             reply.first
@@ -31,30 +33,38 @@ import Testing
 
     @Test func everyRefusalIsAnsweredInTheTopic() {
         var (book, id) = bookWithTopic()
-        let notOfficer = book.handle(inPlace: "42", from: "telegram:999", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
+        let notOfficer = book.handle(
+            inPlace: "42", from: "telegram:999", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
         #expect(notOfficer == [.postInPlace(caseID: id, text: "You are not configured as an officer.", buttons: [])])
-        let wrongQueue = book.handle(inPlace: "42", from: "telegram:222", input: .text("/claim@SafaBot"), now: now, config: config,
+        let wrongQueue = book.handle(
+            inPlace: "42", from: "telegram:222", input: .text("/claim@SafaBot"), now: now, config: config,
             nodeExists: nodes)
         #expect(
             wrongQueue == [
                 .postInPlace(caseID: id, text: "You are not an officer of the \"relations\" queue.", buttons: [])
             ])
-        let typo = book.handle(inPlace: "42", from: "telegram:111", input: .text("/relese"), now: now, config: config, nodeExists: nodes)
+        let typo = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("/relese"), now: now, config: config, nodeExists: nodes)
         #expect(
             typo == [.postInPlace(caseID: id, text: OfficerCommandError.unknownCommand("/relese").message, buttons: [])]
         )
-        let early = book.handle(inPlace: "42", from: "telegram:111", input: .text("مرحبًا"), now: now, config: config, nodeExists: nodes)
+        let early = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("مرحبًا"), now: now, config: config, nodeExists: nodes)
         #expect(early == [.postInPlace(caseID: id, text: "Claim this case first (/claim).", buttons: [])])
     }
 
     @Test func releaseToAnUnknownNodeIsRefusedBeforeAnythingChanges() {
         var (book, id) = bookWithTopic()
-        _ = book.handle(inPlace: "42", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
-        let refused = book.handle(inPlace: "42", from: "telegram:111", input: .text("/release help_request.nowhere"), now: now, config: config,
+        _ = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes)
+        let refused = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("/release help_request.nowhere"), now: now,
+            config: config,
             nodeExists: nodes)
         #expect(refused.count == 1)
         #expect(book[id]?.claimant == "mohammed")
-        let released = book.handle(inPlace: "42", from: "telegram:111", input: .text("/release help_request.review"), now: now, config: config,
+        let released = book.handle(
+            inPlace: "42", from: "telegram:111", input: .text("/release help_request.review"), now: now, config: config,
             nodeExists: nodes)
         #expect(released.contains(.handBack(Fixtures.ahmad, caseID: id, node: "help_request.review", survey: true)))
     }
@@ -62,7 +72,8 @@ import Testing
     @Test func aTopicWithoutACaseIsIgnored() {
         var (book, _) = bookWithTopic()
         #expect(
-            book.handle(inPlace: "7", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes
+            book.handle(
+                inPlace: "7", from: "telegram:111", input: .text("/claim"), now: now, config: config, nodeExists: nodes
             ).isEmpty)
     }
 }

@@ -24,7 +24,8 @@ enum Fixtures {
             groupChatID: group,
             queues: [
                 QueueConfiguration(
-                    id: "relations", title: "علاقات المستفيدين", members: [.identity("telegram:111"), .officer("nora")],
+                    id: "relations", title: "علاقات المستفيدين",
+                    members: [.identity("telegram:111"), .officer("nora")],
                     claimTimeoutMinutes: timeout, reminderEveryMinutes: reminder),
                 QueueConfiguration(
                     id: "research", title: "البحث الاجتماعي", members: [.identity("telegram:222"), .officer("khalid")],

@@ -130,7 +130,8 @@ import Testing
         let config = try decode(json).get()
         #expect(config.officer(id: "amal")?.identities == ["telegram:444", "web:amal"])
         #expect(config.officer(identity: "web:amal")?.id == "amal")
-        let broken = #"{"version": 1, "queues": [], "officers": [{"id": "x", "name": "س", "identities": [5, "nocolon"]}]}"#
+        let broken =
+            #"{"version": 1, "queues": [], "officers": [{"id": "x", "name": "س", "identities": [5, "nocolon"]}]}"#
         guard case .failure(let errors) = decode(broken) else {
             Issue.record("identities without a channel were accepted")
             return

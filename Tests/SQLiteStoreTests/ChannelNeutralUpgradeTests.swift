@@ -51,13 +51,19 @@ import Testing
             #expect(book.nextNumber == 1002)
             let config = OfficerConfiguration(
                 groupChatID: -1_001_234_567_890,
-                queues: [QueueConfiguration(id: "relations", title: "علاقات المستفيدين", members: [.officer("mohammed")])],
+                queues: [
+                    QueueConfiguration(id: "relations", title: "علاقات المستفيدين", members: [.officer("mohammed")])
+                ],
                 officers: [Officer(id: "mohammed", name: "محمد عبدالله", identities: ["telegram:111"])])
             let effects = book.handle(
-                inPlace: "42", from: "telegram:111", input: .text("/claim"), now: Date(timeIntervalSince1970: 1_767_510_000),
+                inPlace: "42", from: "telegram:111", input: .text("/claim"),
+                now: Date(timeIntervalSince1970: 1_767_510_000),
                 config: config, nodeExists: { _ in true })
             #expect(book["C1001"]?.claimant == "mohammed")
-            #expect(effects.contains(.tellBeneficiary(Self.key, .officerJoined(officerName: "محمد عبدالله", queue: "علاقات المستفيدين"))))
+            #expect(
+                effects.contains(
+                    .tellBeneficiary(Self.key, .officerJoined(officerName: "محمد عبدالله", queue: "علاقات المستفيدين")))
+            )
 
             // The stored state reads, its attachment as Telegram's.
             let before = try #require(try store.conversation(Self.key))

@@ -32,7 +32,9 @@ private final class FakeWhatsAppMedia: MediaSource {
 @Suite struct MediaRelayTests {
     static let chat: Int64 = 5_550_001
     /// The start of a JPEG, a NUL and bytes that are not UTF-8: the upload must carry them unchanged.
-    static let photoBytes = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x00, 0xC3, 0x28, 0x0D, 0x0A, 0x2D, 0x2D])
+    static let photoBytes = Data([
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x00, 0xC3, 0x28, 0x0D, 0x0A, 0x2D, 0x2D,
+    ])
 
     @Test func aWhatsAppPhotoIsDownloadedThenUploadedAsMultipart() async throws {
         let fake = try FakeTelegramServer()
@@ -51,7 +53,8 @@ private final class FakeWhatsAppMedia: MediaSource {
         let sender = TelegramSender(client: client, media: MediaSources([whatsapp])) { _ in }
         let key = ConversationKey(channel: "telegram", chat: String(Self.chat))
 
-        let foreign = DialogCore.Attachment(kind: .photo, fileID: "1290315874925640", channel: "whatsapp", mimeType: "image/jpeg")
+        let foreign = DialogCore.Attachment(
+            kind: .photo, fileID: "1290315874925640", channel: "whatsapp", mimeType: "image/jpeg")
         let outcome = await sender.deliver(
             OutboundRecord(id: 1, key: key, payload: .file(foreign, caption: "صورة الهوية"), notBefore: Date()))
         guard case .sent(let messageID?) = outcome else {

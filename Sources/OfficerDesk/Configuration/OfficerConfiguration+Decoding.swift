@@ -44,7 +44,9 @@ extension OfficerConfiguration {
             let user = reader.integer(object["telegramUserID"], at: path + ".telegramUserID", required: false)
             let keyEnv = reader.string(object["apiKeyEnv"], at: path + ".apiKeyEnv", required: false)
             var identities = user.map { ["telegram:\($0)"] } ?? []
-            for (i, item) in (reader.array(object["identities"], at: path + ".identities", required: false) ?? []).enumerated() {
+            for (i, item) in (reader.array(object["identities"], at: path + ".identities", required: false) ?? [])
+                .enumerated()
+            {
                 guard let identity = item as? String, identity.split(separator: ":").count == 2 else {
                     reader.errors.append(
                         .invalidValue(key: "\(path).identities[\(i)]", reason: "use \"<channel>:<user id>\""))

@@ -45,7 +45,8 @@ extension TelegramRenderer {
         if let text = message.text {
             content = Self.isStartCommand(text) ? .start : .text(text)
         } else if let photo = message.largestPhoto {
-            content = .attachment(Attachment(kind: .photo, fileID: photo.fileID, channel: Self.channel, size: photo.fileSize))
+            content = .attachment(
+                Attachment(kind: .photo, fileID: photo.fileID, channel: Self.channel, size: photo.fileSize))
         } else if let document = message.document {
             content = .attachment(
                 Attachment(

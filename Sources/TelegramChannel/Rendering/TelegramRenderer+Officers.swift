@@ -50,11 +50,13 @@ extension TelegramRenderer {
         if let text = message.text {
             content = .text(text)
         } else if let photo = message.largestPhoto {
-            content = .attachment(Attachment(kind: .photo, fileID: photo.fileID, channel: Self.channel, size: photo.fileSize))
+            content = .attachment(
+                Attachment(kind: .photo, fileID: photo.fileID, channel: Self.channel, size: photo.fileSize))
         } else if let document = message.document {
             content = .attachment(
                 Attachment(
-                    kind: .document, fileID: document.fileID, channel: Self.channel, fileName: document.fileName, mimeType: document.mimeType,
+                    kind: .document, fileID: document.fileID, channel: Self.channel, fileName: document.fileName,
+                    mimeType: document.mimeType,
                     size: document.fileSize))
         } else {
             content = .unsupported(kind: "other")

@@ -81,7 +81,9 @@ public struct TelegramInboxWriter: Sendable {
                         try flush()
                         switch officer {
                         case .event(let event):
-                            if let callbackID = update.callbackQuery?.id { accepted.unansweredCallbacks.append(callbackID) }
+                            if let callbackID = update.callbackQuery?.id {
+                                accepted.unansweredCallbacks.append(callbackID)
+                            }
                             let platformID = "telegram:update:\(update.updateID)"
                             if try store.appendDeskEvent(platformID: platformID, key: nil, event: event, at: now) {
                                 accepted.deskEvents += 1
