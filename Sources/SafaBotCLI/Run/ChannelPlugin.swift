@@ -11,6 +11,18 @@ import HTTPServer
 /// One channel as the run-time root (``BotService``) composes it: how its outbox rows go out, how fast,
 /// which HTTP routes it serves, what inbound loop it runs, how other channels fetch its files, and (for the
 /// channel officers work in) the officers' workplace. Telegram is one; WhatsApp plugs in the same way.
+///
+/// Adding a channel (see ``TelegramPlugin`` for the whole of one):
+/// 1. a `ChannelSender` whose `channel` is the plugin's `name`: it renders `.message` within the platform's
+///    limits, sends `.file` by id when `attachment.channel` is its own and otherwise downloads it through the
+///    shared `MediaSources` (``ChannelContext/media``) and uploads it, and treats `.readReceipt` as it can;
+/// 2. inbound events as `InboundItem`s keyed `ConversationKey(channel: name, chat: <platform user id>)` with
+///    `platformID` "<name>:<platform message id>", stored through ``ChannelContext/inbox`` before the platform
+///    is acknowledged (`InboundMeta.readReceiptID` in `meta` asks for a read receipt before the replies);
+/// 3. a webhook as a ``ChannelRoute``, or a poller as ``inboundLoop``;
+/// 4. its attachments carry `channel: name`, and a `MediaSource` lets other channels (and the officers'
+///    group) fetch them;
+/// 5. then one more factory in ``BotService/init(configuration:token:bundle:store:logger:deskClock:)``.
 struct ChannelPlugin: Sendable {
     /// The name in `ConversationKey.channel` and `Attachment.channel` ("telegram", "whatsapp").
     var name: String
