@@ -1,0 +1,71 @@
+/// Light stemming for understanding free text: conservative, identical on both sides of every comparison.
+extension ArabicText {
+    /// A `matchKey` word with repeated letters squeezed ("كثييير" → "كثير"), leading clitics and articles
+    /// (و ف ب ل ك، ال، لل) and a trailing pronoun or plural ending (ي ه ك، يه، ها هم كم نا، ون ين ات ان وا)
+    /// removed, always keeping at least three letters. Digits and Latin letters are only lowercased.
+    ///
+    /// It cannot tell a clitic from a root letter ("بنات" loses its ب): what matters is that "البنات",
+    /// "وبنات" and "بنات" come out alike; FAQ matching applies it to examples and questions alike.
+    public static func lightStem(_ word: String) -> String {
+        var s = squeezedScalars(word)
+        guard s.count > 3, s.allSatisfy(isArabicLetter) else { return String(String.UnicodeScalarView(s)) }
+        stripPrefixes(&s)
+        stripSuffixes(&s)
+        return String(String.UnicodeScalarView(s))
+    }
+
+    /// The scalars of `word` with runs of one repeated letter collapsed to one (digits keep their runs).
+    static func squeezedScalars(_ word: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(word.unicodeScalars.count)
+        for scalar in word.unicodeScalars {
+            if let last = out.last, last == scalar, isArabicLetter(scalar) { continue }
+            out.append(scalar)
+        }
+        return out
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0621...0x064A).contains(scalar.value) || (0x0671...0x06D3).contains(scalar.value)
+    }
+
+    private static let alef: Unicode.Scalar = "ا"
+    private static let lam: Unicode.Scalar = "ل"
+    private static let waw: Unicode.Scalar = "و"
+    private static let feh: Unicode.Scalar = "ف"
+    private static let beh: Unicode.Scalar = "ب"
+    private static let kaf: Unicode.Scalar = "ك"
+    private static let yeh: Unicode.Scalar = "ي"
+    private static let heh: Unicode.Scalar = "ه"
+
+    private static func stripPrefixes(_ s: inout [Unicode.Scalar]) {
+        // A conjunction, then a preposition, then the article: "وبالطلب" → "طلب". Squeezing has already
+        // turned "لل" into "ل" (and "الل" into "ال").
+        if s.count > 4, s[0] == waw || s[0] == feh { s.removeFirst() }
+        if s.count > 4, s[0] == beh || s[0] == kaf || s[0] == lam, s[1] == alef, s[2] == lam {
+            s.removeFirst(3)
+        } else if s.count > 3, s[0] == alef, s[1] == lam {
+            s.removeFirst(2)
+        } else if s.count > 3, s[0] == beh || s[0] == kaf || s[0] == lam {
+            s.removeFirst()
+        }
+    }
+
+    private static let pluralAndPronounEndings: [(Unicode.Scalar, Unicode.Scalar)] = [
+        ("ه", "م"), ("ك", "م"), ("ه", "ا"), ("ن", "ا"), ("و", "ن"), ("ي", "ن"), ("ا", "ت"), ("ا", "ن"), ("و", "ا"),
+        ("ت", "ي"),
+    ]
+
+    private static func stripSuffixes(_ s: inout [Unicode.Scalar]) {
+        let count = s.count
+        if count >= 5, s[count - 2] == yeh, s[count - 1] == heh {
+            s.removeLast(2)  // "غذائيه", "اجتماعيه"
+        } else if count >= 4, s[count - 1] == yeh || s[count - 1] == heh || s[count - 1] == kaf {
+            s.removeLast()  // "طلبي", "مساعده", "طلبك"
+        }
+        let n = s.count
+        if n >= 5, pluralAndPronounEndings.contains(where: { $0.0 == s[n - 2] && $0.1 == s[n - 1] }) {
+            s.removeLast(2)
+        }
+    }
+}
