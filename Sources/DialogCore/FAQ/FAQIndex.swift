@@ -55,9 +55,12 @@ struct FAQIndex: Sendable {
         for word in counts.keys.sorted() {
             let bySlot = counts[word]!
             let documentCount = bySlot.values.reduce(0, +)
-            let information = Float(Self.naturalLog(1 + Double(total) / Double(documentCount)))
-            // Relative frequency in each slot, smoothed so one stray example in a big topic weighs little.
-            let shares = bySlot.keys.sorted().map { slot in (slot, Float(bySlot[slot]!) / (sizes[slot] + 2)) }
+            // Rarer is more telling, but a word seen in a single example may be chance: damp the rarest.
+            let rarity = Self.naturalLog(1 + Double(total) / Double(documentCount))
+            let information = Float(rarity * Double(documentCount) / (Double(documentCount) + 1))
+            // Frequency in each slot, damped by the slot's size (square root): a topic with many examples
+            // neither drowns a word's use elsewhere nor loses a word it uses often.
+            let shares = bySlot.keys.sorted().map { slot in (slot, Float(bySlot[slot]!) / (sizes[slot] + 2).squareRoot()) }
             let sum = shares.reduce(Float(0)) { $0 + $1.1 }
             let id = Int32(words.count)
             terms[word] = id

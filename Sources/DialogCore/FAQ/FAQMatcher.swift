@@ -11,9 +11,9 @@ public struct FAQMatcher: Sendable {
         /// The lowest score that means anything at all.
         public var minimumScore: Float = 1.1
         /// The second topic within this share of the best makes the decision unsure.
-        public var closeRatio: Float = 0.72
+        public var closeRatio: Float = 0.78
         /// The best topic must explain at least this share of the message's information.
-        public var minimumCoverage: Float = 0.42
+        public var minimumCoverage: Float = 0.45
         /// A best topic this far ahead (second below `clearRatio` of it) and this strong is answered even when
         /// the message carries many words the bank does not know (long, rambling messages).
         public var strongScore: Float = 4
@@ -126,7 +126,12 @@ public struct FAQMatcher: Sendable {
                 "\(top), below the minimum \(FAQExplanation.format(Double(thresholds.minimumScore)))"
             )
         }
-        let coverage = scored.mass > 0 ? best.score / scored.mass : 0
+        // The share of the message's information carried by words that point to the best topic at all.
+        var support: Float = 0
+        for term in scored.terms where index.postings[Int(term.term)].topics.contains(Int32(best.slot)) {
+            support += index.postings[Int(term.term)].information * term.factor
+        }
+        let coverage = scored.mass > 0 ? support / scored.mass : 0
         let close = ranked.dropFirst().filter { $0.score >= best.score * thresholds.closeRatio }
         let figures =
             "best \(FAQExplanation.format(Double(best.score))), coverage \(FAQExplanation.format(Double(coverage)))"
