@@ -24,8 +24,8 @@ public struct FAQEvaluation: Sendable {
     /// Reads the TSV text; unknown topic labels are reported against `faq` when given.
     public init(tsv: String, faq: FAQ? = nil) {
         let known = faq.map { Set($0.topics.map(\.id) + [FAQMatcher.outOfScopeID]) }
-        for (offset, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // "\r\n" is one Character in Swift: split on every kind of line end.
+        for (offset, line) in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.allSatisfy(\.isWhitespace) || line.first == "#" { continue }
             guard let tab = line.firstIndex(of: "\t") else {
                 problems.append("line \(offset + 1): expected topic<TAB>question")

@@ -19,8 +19,15 @@ struct FAQIndex: Sendable {
     private(set) var terms: [String: Int32] = [:]
     private(set) var words: [String] = []
     private(set) var postings: [Posting] = []
-    /// Every word of four letters or more with one letter deleted → the words it came from (typo lookup).
+    /// Every spelling the bank knows (its words, and one-word lexicon variants of them) with the word it
+    /// stands for, and each spelling of four letters or more with one letter deleted → the spellings it
+    /// came from (typo lookup).
+    private var spellings: [(text: String, term: Int32)] = []
     private var deletions: [String: [Int32]] = [:]
+    private var spellingIndex: [String: Int32] = [:]
+    /// Scores scale with the bank: a word's information grows with the log of the number of examples, so
+    /// thresholds are multiplied by this (1 for a bank of 500 examples or more).
+    let scale: Float
     /// The examples of each slot as term lists, for explanations.
     private(set) var examples: [[(text: String, terms: [Int32])]]
 
@@ -69,9 +76,16 @@ struct FAQIndex: Sendable {
                 Posting(
                     topics: shares.map { Int32($0.0) }, weights: shares.map { information * $0.1 / sum },
                     information: information))
-            if word.unicodeScalars.count >= 4 {
-                for deleted in Self.deletions(of: word) { deletions[deleted, default: []].append(id) }
-            }
+        }
+        scale = Float(Swift.min(1, Self.naturalLog(1 + Double(total)) / Self.naturalLog(501)))
+        var known = Set(words)
+        for (variant, canonical) in vocabulary.aliases {
+            if let id = terms[canonical], known.insert(variant).inserted { spellings.append((variant, id)) }
+        }
+        spellings += words.enumerated().map { ($0.element, Int32($0.offset)) }
+        for (index, spelling) in spellings.enumerated() { spellingIndex[spelling.text] = Int32(index) }
+        for (index, spelling) in spellings.enumerated() where spelling.text.unicodeScalars.count >= 4 {
+            for deleted in Self.deletions(of: spelling.text) { deletions[deleted, default: []].append(Int32(index)) }
         }
         let table = terms
         examples = zip(documents, texts).map { docs, texts in
@@ -105,22 +119,27 @@ struct FAQIndex: Sendable {
         }
         guard scalars.count >= 5 else { return nil }
         let limit = scalars.count >= 7 ? 2 : 1
-        var best: (id: Int32, distance: Int)?
-        func consider(_ id: Int32) {
-            let distance = EditDistance.between(word, words[Int(id)])
+        var best: (spelling: Int32, distance: Int)?
+        func consider(_ spelling: Int32) {
+            let candidate = spellings[Int(spelling)]
+            let distance = EditDistance.between(word, candidate.text)
             guard distance <= limit else { return }
-            if best == nil || distance < best!.distance
-                || (distance == best!.distance && postings[Int(id)].information > postings[Int(best!.id)].information)
-            {
-                best = (id, distance)
+            if let current = best {
+                let a = postings[Int(candidate.term)].information
+                let b = postings[Int(spellings[Int(current.spelling)].term)].information
+                guard distance < current.distance || (distance == current.distance && a > b) else { return }
             }
+            best = (spelling, distance)
         }
         deletions[word]?.forEach(consider)
         for deleted in Self.deletions(of: word) {
-            if let id = terms[deleted] { consider(id) }
+            if let spelling = spellingIndex[deleted] { consider(spelling) }
             deletions[deleted]?.forEach(consider)
         }
-        return best.map { ($0.id, .typo(words[Int($0.id)])) }
+        return best.map { best in
+            let spelling = spellings[Int(best.spelling)]
+            return (spelling.term, .typo(spelling.text))
+        }
     }
 
     /// Dialect verb forms of a word: "بيطلع" → "طلع", "يردون" → "رد", "تبون" → "ب".

@@ -13,13 +13,17 @@ public struct FAQMatcher: Sendable {
         /// The second topic within this share of the best makes the decision unsure.
         public var closeRatio: Float = 0.78
         /// The best topic must explain at least this share of the message's information.
-        public var minimumCoverage: Float = 0.45
+        public var minimumCoverage: Float = 0.5
         /// A best topic this far ahead (second below `clearRatio` of it) and this strong is answered even when
         /// the message carries many words the bank does not know (long, rambling messages).
         public var strongScore: Float = 4
         public var clearRatio: Float = 0.5
+        /// Below this share the message is about something else: not understood rather than a clarification.
+        public var lowCoverage: Float = 0.3
+        /// Even a strong best topic needs this share of the message's information.
+        public var strongCoverage: Float = 0.3
         /// What an unknown word of the message counts for in that share.
-        public var unknownWeight: Float = 1.2
+        public var unknownWeight: Float = 2.5
         /// A word recognised only as a near spelling counts this much.
         public var typoFactor: Float = 0.8
         /// A word recognised as a verb form counts this much.
@@ -119,11 +123,12 @@ public struct FAQMatcher: Sendable {
             return (FAQDecision(outcome: .notUnderstood), why)
         }
         let ranked = rank(scored.scores, only: only)
-        guard let best = ranked.first, best.score >= thresholds.minimumScore else {
+        let minimum = thresholds.minimumScore * index.scale
+        guard let best = ranked.first, best.score >= minimum else {
             let top = ranked.first.map { "best score \(FAQExplanation.format(Double($0.score)))" } ?? "no topic scored"
             return (
                 FAQDecision(outcome: .notUnderstood),
-                "\(top), below the minimum \(FAQExplanation.format(Double(thresholds.minimumScore)))"
+                "\(top), below the minimum \(FAQExplanation.format(Double(minimum)))"
             )
         }
         // The share of the message's information carried by words that point to the best topic at all.
@@ -142,9 +147,15 @@ public struct FAQMatcher: Sendable {
             }
             return (FAQDecision(outcome: .notUnderstood), "out-of-scope bank ahead but unsure (\(figures))")
         }
+        if coverage < thresholds.lowCoverage {
+            return (
+                FAQDecision(outcome: .notUnderstood),
+                "the message is mostly words that do not point to any close topic (\(figures))"
+            )
+        }
         let topic = faq.topics[best.slot]
         let strong =
-            best.score >= thresholds.strongScore
+            best.score >= thresholds.strongScore * index.scale && coverage >= thresholds.strongCoverage
             && (ranked.count < 2 || ranked[1].score < best.score * thresholds.clearRatio)
         if close.isEmpty && (coverage >= thresholds.minimumCoverage || strong) {
             let words = scored.terms.filter { term in

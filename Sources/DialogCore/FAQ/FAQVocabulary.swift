@@ -18,6 +18,8 @@ struct FAQVocabulary: Sendable {
 
     /// Rules keyed by their variant's first word, longest variant first so multi-word variants win.
     private var rules: [String: [Rule]] = [:]
+    /// One-word lexicon variants and their one-word canonical form, for spelling-mistake lookup.
+    private(set) var aliases: [(variant: String, canonical: String)] = []
     /// Social phrases keyed by their first word, longest first.
     private var social: [String: [SocialPhrase]] = [:]
     private var stopwords: Set<String>
@@ -33,6 +35,7 @@ struct FAQVocabulary: Sendable {
                 let variant = Self.stems(variantText)
                 guard let first = variant.first, variant != canonical, seen.insert(variant).inserted else { continue }
                 rules[first, default: []].append(Rule(variant: variant, canonical: canonical))
+                if variant.count == 1, canonical.count == 1 { aliases.append((first, canonical[0])) }
             }
         }
         for key in rules.keys { rules[key]?.sort { $0.variant.count > $1.variant.count } }

@@ -1,8 +1,8 @@
 /// Light stemming for understanding free text: conservative, identical on both sides of every comparison.
 extension ArabicText {
-    /// A `matchKey` word with repeated letters squeezed ("كثييير" → "كثير"), leading clitics and articles
-    /// (و ف ب ل ك، ال، لل) and a trailing pronoun or plural ending (ي ه ك، يه، ها هم كم نا، ون ين ات ان وا)
-    /// removed, always keeping at least three letters. Digits and Latin letters are only lowercased.
+    /// A `matchKey` word with repeated letters squeezed ("طلببببي" → "طلبي"), leading clitics and articles
+    /// (و ف ب ل ك، ال، لل) and trailing endings (a pronoun: ي ه ك، يه، ها هم كم نا; then a plural or verb
+    /// ending: ون ين ات ان وا) removed, always keeping at least three letters. Digits and Latin letters are only lowercased.
     ///
     /// It cannot tell a clitic from a root letter ("بنات" loses its ب): what matters is that "البنات",
     /// "وبنات" and "بنات" come out alike; FAQ matching applies it to examples and questions alike.
@@ -51,21 +51,25 @@ extension ArabicText {
         }
     }
 
-    private static let pluralAndPronounEndings: [(Unicode.Scalar, Unicode.Scalar)] = [
-        ("ه", "م"), ("ك", "م"), ("ه", "ا"), ("ن", "ا"), ("و", "ن"), ("ي", "ن"), ("ا", "ت"), ("ا", "ن"), ("و", "ا"),
-        ("ت", "ي"),
+    private static let pronounEndings: [(Unicode.Scalar, Unicode.Scalar)] = [
+        ("ه", "م"), ("ك", "م"), ("ه", "ا"), ("ن", "ا"), ("ي", "ه"),
+    ]
+    private static let pluralEndings: [(Unicode.Scalar, Unicode.Scalar)] = [
+        ("ا", "ت"), ("و", "ن"), ("ي", "ن"), ("ا", "ن"), ("و", "ا"),
     ]
 
+    /// A possessive or object pronoun ("طلبكم", "طلبي"), then a plural or verb ending ("طلبات", "يردون").
     private static func stripSuffixes(_ s: inout [Unicode.Scalar]) {
-        let count = s.count
-        if count >= 5, s[count - 2] == yeh, s[count - 1] == heh {
-            s.removeLast(2)  // "غذائيه", "اجتماعيه"
-        } else if count >= 4, s[count - 1] == yeh || s[count - 1] == heh || s[count - 1] == kaf {
-            s.removeLast()  // "طلبي", "مساعده", "طلبك"
-        }
-        let n = s.count
-        if n >= 5, pluralAndPronounEndings.contains(where: { $0.0 == s[n - 2] && $0.1 == s[n - 1] }) {
+        if s.count >= 5, endsWith(s, pronounEndings) {
             s.removeLast(2)
+        } else if s.count >= 4, s[s.count - 1] == yeh || s[s.count - 1] == heh || s[s.count - 1] == kaf {
+            s.removeLast()
         }
+        if s.count >= 5, endsWith(s, pluralEndings) { s.removeLast(2) }
+    }
+
+    private static func endsWith(_ s: [Unicode.Scalar], _ endings: [(Unicode.Scalar, Unicode.Scalar)]) -> Bool {
+        let n = s.count
+        return endings.contains { $0.0 == s[n - 2] && $0.1 == s[n - 1] }
     }
 }
