@@ -91,7 +91,26 @@ struct FAQIndex: Sendable {
         examples = zip(documents, texts).map { docs, texts in
             zip(texts, docs).map { text, doc in (text, doc.compactMap { table[$0] }) }
         }
+        var termExamples = [[Int32]](repeating: [], count: words.count)
+        for (slot, list) in examples.enumerated() {
+            for example in list where !example.terms.isEmpty {
+                let id = Int32(exampleSlots.count)
+                let distinct = Set(example.terms)
+                exampleSlots.append(Int32(slot))
+                exampleTexts.append(example.text)
+                exampleMass.append(distinct.reduce(Float(0)) { $0 + postings[Int($1)].information })
+                for term in distinct { termExamples[Int(term)].append(id) }
+            }
+        }
+        self.termExamples = termExamples
     }
+
+    /// Every example (and keyword) on its own, for nearest-example matching: its slot, its text, the
+    /// information of its distinct words, and for each word the examples that use it.
+    private(set) var exampleSlots: [Int32] = []
+    private(set) var exampleTexts: [String] = []
+    private(set) var exampleMass: [Float] = []
+    private(set) var termExamples: [[Int32]] = []
 
     private static func contentWords(_ text: String, _ vocabulary: FAQVocabulary) -> [String] {
         let analysis = vocabulary.analyse(text)
@@ -162,6 +181,7 @@ struct FAQIndex: Sendable {
         }
         return forms.filter { $0.unicodeScalars.count >= 2 }
     }
+
 
     /// ln(x) for x > 0 without Foundation: x = m·2^e, ln m by the atanh series (ample for weights).
     static func naturalLog(_ x: Double) -> Double {

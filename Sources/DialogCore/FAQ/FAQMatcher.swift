@@ -11,14 +11,21 @@ public struct FAQMatcher: Sendable {
         /// The lowest score that means anything at all.
         public var minimumScore: Float = 1.1
         /// The second topic within this share of the best makes the decision unsure.
-        public var closeRatio: Float = 0.78
+        public var closeRatio: Float = 0.72
+        /// A message this similar to one example (weighted Dice over words, 1 = the same words) and this much
+        /// closer to it than to any other topic's examples follows that example, whatever the topic scores.
+        public var nearSimilarity: Float = 0.7
+        public var nearMargin: Float = 0.1
+        /// The out-of-scope bank within this share of the best topic makes the decision unsure.
+        public var outOfScopeCloseRatio: Float = 0.5
         /// The best topic must explain at least this share of the message's information.
-        public var minimumCoverage: Float = 0.5
+        public var minimumCoverage: Float = 0.7
         /// A best topic this far ahead (second below `clearRatio` of it) and this strong is answered even when
         /// the message carries many words the bank does not know (long, rambling messages).
         public var strongScore: Float = 4
         public var clearRatio: Float = 0.5
-        /// Below this share the message is about something else: not understood rather than a clarification.
+        /// Below this share, with as large a share of unknown words, the message is about something else: not
+        /// understood rather than a clarification.
         public var lowCoverage: Float = 0.3
         /// Even a strong best topic needs this share of the message's information.
         public var strongCoverage: Float = 0.3
@@ -72,6 +79,10 @@ public struct FAQMatcher: Sendable {
         var unknown: [String]
         /// The information the message carries: its recognised words' plus a fixed amount per unknown word.
         var mass: Float
+        /// The example most like the message (weighted Dice over words), and its similarity.
+        var nearest: (example: Int, similarity: Float)?
+        /// The best similarity of an example of any other slot than the nearest's.
+        var runnerUp: Float = 0
     }
 
     func score(_ text: String) -> Scored {
@@ -102,7 +113,31 @@ public struct FAQMatcher: Sendable {
                 scores[Int(posting.topics[k])] += posting.weights[k] * factor
             }
         }
-        return Scored(analysis: analysis, scores: scores, terms: terms, unknown: unknown, mass: mass)
+        var scored = Scored(analysis: analysis, scores: scores, terms: terms, unknown: unknown, mass: mass)
+        nearestExample(&scored)
+        return scored
+    }
+
+    /// Weighted Dice similarity between the message and each example sharing a word with it.
+    private func nearestExample(_ scored: inout Scored) {
+        guard !scored.terms.isEmpty else { return }
+        var overlap = [Float](repeating: 0, count: index.exampleSlots.count)
+        for term in scored.terms {
+            let weight = index.postings[Int(term.term)].information * term.factor
+            for example in index.termExamples[Int(term.term)] { overlap[Int(example)] += weight }
+        }
+        var bestBySlot = [Float](repeating: 0, count: index.slotCount)
+        var bestExample: (Int, Float)?
+        for (example, shared) in overlap.enumerated() where shared > 0 {
+            let similarity = 2 * shared / (scored.mass + index.exampleMass[example])
+            let slot = Int(index.exampleSlots[example])
+            if similarity > bestBySlot[slot] { bestBySlot[slot] = similarity }
+            if similarity > (bestExample?.1 ?? 0) { bestExample = (example, similarity) }
+        }
+        guard let bestExample else { return }
+        scored.nearest = (bestExample.0, bestExample.1)
+        let slot = Int(index.exampleSlots[bestExample.0])
+        scored.runnerUp = bestBySlot.enumerated().filter { $0.offset != slot }.map(\.element).max() ?? 0
     }
 
     private static func isNumber(_ word: String) -> Bool {
@@ -123,6 +158,24 @@ public struct FAQMatcher: Sendable {
             return (FAQDecision(outcome: .notUnderstood), why)
         }
         let ranked = rank(scored.scores, only: only)
+        if let nearest = scored.nearest, nearest.similarity >= thresholds.nearSimilarity,
+            nearest.similarity - scored.runnerUp >= thresholds.nearMargin
+        {
+            let slot = Int(index.exampleSlots[nearest.example])
+            let text = index.exampleTexts[nearest.example]
+            let why =
+                "nearly the same as the example \"\(text)\" (similarity "
+                + "\(FAQExplanation.format(Double(nearest.similarity))), next topic's best example "
+                + "\(FAQExplanation.format(Double(scored.runnerUp))))"
+            if slot == index.outOfScopeSlot { return (FAQDecision(outcome: .outOfScope), why) }
+            let topic = faq.topics[slot]
+            if only.isEmpty || only.contains(topic.id) {
+                let words = scored.terms.filter { index.postings[Int($0.term)].topics.contains(Int32(slot)) }
+                    .map { index.words[Int($0.term)] }
+                let match = FAQMatch(topic: topic, score: Double(scored.scores[slot]), matchedWords: words)
+                return (FAQDecision(outcome: .answer(match), greeting: greeting), why)
+            }
+        }
         let minimum = thresholds.minimumScore * index.scale
         guard let best = ranked.first, best.score >= minimum else {
             let top = ranked.first.map { "best score \(FAQExplanation.format(Double($0.score)))" } ?? "no topic scored"
@@ -137,7 +190,12 @@ public struct FAQMatcher: Sendable {
             support += index.postings[Int(term.term)].information * term.factor
         }
         let coverage = scored.mass > 0 ? support / scored.mass : 0
-        let close = ranked.dropFirst().filter { $0.score >= best.score * thresholds.closeRatio }
+        // The out-of-scope bank counts as close sooner than a topic does: a message that is half about
+        // something the association does not handle is never answered with confidence.
+        let close = ranked.dropFirst().filter { other in
+            other.score >= best.score
+                * (other.slot == index.outOfScopeSlot ? thresholds.outOfScopeCloseRatio : thresholds.closeRatio)
+        }
         let figures =
             "best \(FAQExplanation.format(Double(best.score))), coverage \(FAQExplanation.format(Double(coverage)))"
             + (ranked.count > 1 ? ", second \(FAQExplanation.format(Double(ranked[1].score)))" : "")
@@ -147,10 +205,11 @@ public struct FAQMatcher: Sendable {
             }
             return (FAQDecision(outcome: .notUnderstood), "out-of-scope bank ahead but unsure (\(figures))")
         }
-        if coverage < thresholds.lowCoverage {
+        let unknownShare = scored.mass > 0 ? Float(scored.unknown.count) * thresholds.unknownWeight / scored.mass : 0
+        if coverage < thresholds.lowCoverage && unknownShare >= thresholds.lowCoverage {
             return (
                 FAQDecision(outcome: .notUnderstood),
-                "the message is mostly words that do not point to any close topic (\(figures))"
+                "the message is mostly words the bank does not know (\(figures))"
             )
         }
         let topic = faq.topics[best.slot]
@@ -163,6 +222,12 @@ public struct FAQMatcher: Sendable {
             }.map { index.words[Int($0.term)] }
             let match = FAQMatch(topic: topic, score: Double(best.score), matchedWords: words)
             return (FAQDecision(outcome: .answer(match), greeting: greeting), "clear best topic (\(figures))")
+        }
+        if !close.isEmpty && close.allSatisfy({ $0.slot == index.outOfScopeSlot }) {
+            return (
+                FAQDecision(outcome: .notUnderstood),
+                "the out-of-scope bank is as close as the best topic (\(figures))"
+            )
         }
         let offered = ([best] + close).filter { $0.slot != index.outOfScopeSlot }.prefix(3).map { faq.topics[$0.slot] }
         let why =
