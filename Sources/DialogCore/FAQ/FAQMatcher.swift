@@ -19,7 +19,7 @@ public struct FAQMatcher: Sendable {
         /// The out-of-scope bank within this share of the best topic makes the decision unsure.
         public var outOfScopeCloseRatio: Float = 0.5
         /// The best topic must explain at least this share of the message's information.
-        public var minimumCoverage: Float = 0.7
+        public var minimumCoverage: Float = 0.5
         /// A best topic this far ahead (second below `clearRatio` of it) and this strong is answered even when
         /// the message carries many words the bank does not know (long, rambling messages).
         public var strongScore: Float = 4
