@@ -23,6 +23,9 @@ struct FAQVocabulary: Sendable {
     /// Social phrases keyed by their first word, longest first.
     private var social: [String: [SocialPhrase]] = [:]
     private var stopwords: Set<String>
+    private var fillerWritten: Set<String>
+    /// Stems of every filler word: a lexicon word that folds to one ("تبون" → "تريدون") is filler.
+    private var fillerCanonical: Set<String>
 
     /// `topics` are the FAQ's topics, by index; social ones lend their keywords and examples as phrases.
     init(synonyms: [String: [String]], ignore: [String] = [], topics: [FAQTopic] = []) {
@@ -39,9 +42,22 @@ struct FAQVocabulary: Sendable {
             }
         }
         for key in rules.keys { rules[key]?.sort { $0.variant.count > $1.variant.count } }
-        var stop = Set(Self.builtinStopwords.flatMap(Self.stems))
-        for word in ignore { stop.formUnion(Self.stems(word)) }
-        stopwords = stop
+        // A filler word is recognised as written; its stem only stands for it when stemming left it as it
+        // was ("بخصوص" is filler, but its stem "خصوص" is also the stem of "خصوصيه").
+        var surfaces: Set<String> = []
+        var stems: Set<String> = []
+        var allStems: Set<String> = []
+        for word in Self.builtinStopwords + ignore {
+            for written in ArabicText.words(word) {
+                surfaces.insert(written)
+                let stem = ArabicText.lightStem(written)
+                if stem == written { stems.insert(stem) }
+                allStems.insert(stem)
+            }
+        }
+        fillerWritten = surfaces
+        stopwords = stems
+        fillerCanonical = allStems
         for (index, topic) in topics.enumerated() where topic.social {
             for phrase in topic.keywords + topic.examples {
                 let words = Self.stems(phrase)
@@ -87,7 +103,8 @@ struct FAQVocabulary: Sendable {
                 i += rule.variant.count
                 continue
             }
-            append(FAQExplanation.Token(word: words[i], written: written[i], kind: .word), to: &analysis)
+            let kind: FAQExplanation.Token.Kind = fillerWritten.contains(written[i]) ? .filler : .word
+            append(FAQExplanation.Token(word: words[i], written: written[i], kind: kind), to: &analysis)
             i += 1
         }
         return analysis
@@ -95,7 +112,10 @@ struct FAQVocabulary: Sendable {
 
     private func append(_ token: FAQExplanation.Token, to analysis: inout Analysis) {
         var token = token
-        if stopwords.contains(token.word) || token.word.isEmpty {
+        let filler =
+            token.kind == .filler || stopwords.contains(token.word)
+            || (token.kind == .lexicon && fillerCanonical.contains(token.word))
+        if filler || token.word.isEmpty {
             token.kind = .filler
         } else if !analysis.content.contains(where: { analysis.tokens[$0].word == token.word }) {
             analysis.content.append(analysis.tokens.count)
@@ -111,7 +131,7 @@ struct FAQVocabulary: Sendable {
 
     /// True for words that carry no topic on their own.
     func isStopword(_ word: String) -> Bool {
-        stopwords.contains(word)
+        stopwords.contains(word) || fillerWritten.contains(word)
     }
 
     /// Question words, particles, pronouns, courtesies and "I want": they never decide a topic. Admins add
