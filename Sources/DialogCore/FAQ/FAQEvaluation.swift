@@ -45,6 +45,36 @@ public struct FAQEvaluation: Sendable {
         }
     }
 
+    /// Cross-validation of the paraphrase bank itself: each example question (and each out-of-scope one) is
+    /// taken out of the bank in turn and decided against the rest. An estimate of how new phrasings fare,
+    /// which thresholds can be tuned on without touching a held-out set. Slow: one index per example.
+    public static func leaveOneOut(_ faq: FAQ, thresholds: FAQMatcher.Thresholds = FAQMatcher.Thresholds())
+        -> FAQEvaluationReport
+    {
+        var outcomes: [Outcome] = []
+        var line = 0
+        for (t, topic) in faq.topics.enumerated() where !topic.social {
+            for (e, example) in topic.examples.enumerated() {
+                line += 1
+                var reduced = faq
+                reduced.topics[t].examples.remove(at: e)
+                let explanation = FAQMatcher(faq: reduced, thresholds: thresholds).explain(example)
+                let item = Item(line: line, label: topic.id, question: example)
+                outcomes.append(Outcome(item: item, explanation: explanation, credit: credit(topic.id, explanation)))
+            }
+        }
+        for (e, example) in faq.outOfScope.enumerated() {
+            line += 1
+            var reduced = faq
+            reduced.outOfScope.remove(at: e)
+            let explanation = FAQMatcher(faq: reduced, thresholds: thresholds).explain(example)
+            let item = Item(line: line, label: FAQMatcher.outOfScopeID, question: example)
+            outcomes.append(
+                Outcome(item: item, explanation: explanation, credit: credit(FAQMatcher.outOfScopeID, explanation)))
+        }
+        return FAQEvaluationReport(outcomes: outcomes, problems: [])
+    }
+
     public func run(_ matcher: FAQMatcher) -> FAQEvaluationReport {
         FAQEvaluationReport(
             outcomes: items.map { item in

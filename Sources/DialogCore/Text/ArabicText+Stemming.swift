@@ -37,6 +37,7 @@ extension ArabicText {
     private static let kaf: Unicode.Scalar = "ك"
     private static let yeh: Unicode.Scalar = "ي"
     private static let heh: Unicode.Scalar = "ه"
+    private static let teh: Unicode.Scalar = "ت"
 
     private static func stripPrefixes(_ s: inout [Unicode.Scalar]) {
         // A conjunction, then a preposition, then the article: "وبالطلب" → "طلب". Squeezing has already
@@ -60,10 +61,19 @@ extension ArabicText {
 
     /// A possessive or object pronoun ("طلبكم", "طلبي"), then a plural or verb ending ("طلبات", "يردون").
     private static func stripSuffixes(_ s: inout [Unicode.Scalar]) {
+        var pronoun = false
         if s.count >= 5, endsWith(s, pronounEndings) {
             s.removeLast(2)
+            pronoun = true
         } else if s.count >= 4, s[s.count - 1] == yeh || s[s.count - 1] == heh || s[s.count - 1] == kaf {
             s.removeLast()
+            pronoun = true
+        }
+        // Before a pronoun, ة is written ت: "مساعدتي" → "مساعد", "جمعيتكم" → "جمع", like "مساعده", "جمعيه".
+        if pronoun, s.count >= 4, s[s.count - 1] == teh, s[s.count - 2] != alef {
+            s.removeLast()
+            if s.count >= 4, s[s.count - 1] == yeh { s.removeLast() }
+            return
         }
         if s.count >= 5, endsWith(s, pluralEndings) { s.removeLast(2) }
     }
