@@ -18,6 +18,8 @@ public struct FAQMatcher: Sendable {
         public var nearMargin: Float = 0.1
         /// The out-of-scope bank within this share of the best topic makes the decision unsure.
         public var outOfScopeCloseRatio: Float = 0.5
+        /// How much a word the out-of-scope bank shares with topics counts towards that closeness.
+        public var sharedOutOfScopeWeight: Float = 1
         /// The best topic must explain at least this share of the message's information.
         public var minimumCoverage: Float = 0.5
         /// A best topic this far ahead (second below `clearRatio` of it) and this strong is answered even when
@@ -180,6 +182,13 @@ public struct FAQMatcher: Sendable {
             }
         }
         let minimum = thresholds.minimumScore * index.scale
+        if let first = social.first, ranked.first.map({ $0.score < minimum }) ?? true,
+            only.isEmpty || only.contains(first.id)
+        {
+            // "هلا والله بالجمعيه": a greeting with words too weak to ask anything.
+            let match = FAQMatch(topic: first, score: 0, matchedWords: [])
+            return (FAQDecision(outcome: .answer(match)), "a greeting or thanks, and no topic reaches the minimum")
+        }
         guard let best = ranked.first, best.score >= minimum else {
             let top = ranked.first.map { "best score \(FAQExplanation.format(Double($0.score)))" } ?? "no topic scored"
             return (
@@ -195,9 +204,19 @@ public struct FAQMatcher: Sendable {
         let coverage = scored.mass > 0 ? support / scored.mass : 0
         // The out-of-scope bank counts as close sooner than a topic does: a message that is half about
         // something the association does not handle is never answered with confidence.
+        // A word the bank shares with topics ("سكن", "قدم") is weaker evidence than one no topic uses.
+        var outOfScopeOnly: Float = 0
+        for term in scored.terms {
+            let posting = index.postings[Int(term.term)]
+            guard let k = posting.topics.firstIndex(of: Int32(index.outOfScopeSlot)) else { continue }
+            let shared: Float = posting.topics.count == 1 ? 1 : thresholds.sharedOutOfScopeWeight
+            outOfScopeOnly += posting.weights[k] * term.factor * shared
+        }
         let close = ranked.dropFirst().filter { other in
-            other.score >= best.score
-                * (other.slot == index.outOfScopeSlot ? thresholds.outOfScopeCloseRatio : thresholds.closeRatio)
+            if other.slot == index.outOfScopeSlot {
+                return outOfScopeOnly >= best.score * thresholds.outOfScopeCloseRatio
+            }
+            return other.score >= best.score * thresholds.closeRatio
         }
         let figures =
             "best \(FAQExplanation.format(Double(best.score))), coverage \(FAQExplanation.format(Double(coverage)))"

@@ -47,7 +47,8 @@ extension ArabicText {
             s.removeFirst(3)
         } else if s.count > 3, s[0] == alef, s[1] == lam {
             s.removeFirst(2)
-        } else if s.count > 3, s[0] == beh || s[0] == kaf || s[0] == lam {
+        } else if s.count > 4, s[0] == beh || s[0] == kaf || s[0] == lam {
+            // Not from four-letter words ("بنات", "لجنه", "كلام"); "بطلب" is found as "طلب" by the matcher.
             s.removeFirst()
         }
     }

@@ -63,7 +63,7 @@ struct ExplainCommand: SafaBotCommand {
             "nearMargin": \.nearMargin, "outOfScopeCloseRatio": \.outOfScopeCloseRatio,
             "minimumCoverage": \.minimumCoverage, "strongScore": \.strongScore, "clearRatio": \.clearRatio,
             "lowCoverage": \.lowCoverage, "strongCoverage": \.strongCoverage, "unknownWeight": \.unknownWeight,
-            "typoFactor": \.typoFactor, "formFactor": \.formFactor,
+            "typoFactor": \.typoFactor, "formFactor": \.formFactor, "sharedOutOfScopeWeight": \.sharedOutOfScopeWeight,
         ]
         for pair in text.split(separator: ",") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
