@@ -37,7 +37,9 @@ print(
 let evalDirectory = URL(fileURLWithPath: dialogsDirectory).appendingPathComponent("eval")
 var questions: [String] = []
 for name in ["dev.tsv", "heldout.tsv"] {
-    guard let tsv = try? String(contentsOf: evalDirectory.appendingPathComponent(name), encoding: .utf8) else { continue }
+    guard let tsv = try? String(contentsOf: evalDirectory.appendingPathComponent(name), encoding: .utf8) else {
+        continue
+    }
     questions += FAQEvaluation(tsv: tsv).items.map(\.question)
 }
 if questions.isEmpty { questions = FAQBenchmark.fallbackQuestions }

@@ -112,7 +112,8 @@ extension DialogEngine {
 
     /// Question words as `ArabicText.words` spells them, standard and Gulf ("ما" is left out: it also negates).
     static let questionWords: Set<String> = [
-        "وش", "ايش", "شو", "شنو", "ماذا", "كيف", "شلون", "متي", "امتي", "وين", "اين", "فين", "ليش", "لماذا", "ليه", "هل",
+        "وش", "ايش", "شو", "شنو", "ماذا", "كيف", "شلون", "متي", "امتي", "وين", "اين", "فين", "ليش", "لماذا", "ليه",
+        "هل",
         "كم", "مين", "منو", "يعني", "معني", "وشو",
     ]
 

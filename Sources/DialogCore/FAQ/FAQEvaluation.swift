@@ -102,7 +102,9 @@ public struct FAQEvaluationReport: Sendable, CustomStringConvertible {
     public var accuracy: Double { ratio(outcomes.reduce(0) { $0 + $1.credit }) }
     public var confidentShare: Double { ratio(Double(outcomes.filter { $0.explanation.match != nil }.count)) }
     public var clarifyRate: Double {
-        ratio(Double(outcomes.filter { if case .clarify = $0.explanation.decision.outcome { true } else { false } }.count))
+        ratio(
+            Double(outcomes.filter { if case .clarify = $0.explanation.decision.outcome { true } else { false } }.count)
+        )
     }
     public var declinedShare: Double { 1 - confidentShare - clarifyRate }
     /// Out-of-scope questions answered with a topic.
@@ -128,7 +130,8 @@ public struct FAQEvaluationReport: Sendable, CustomStringConvertible {
             "confident: \(Self.percent(confidentShare)), unsure (clarify): \(Self.percent(clarifyRate)), "
                 + "declined or not understood: \(Self.percent(declinedShare))")
         lines.append(
-            "confident wrong answers: \(confidentWrong), of which to out-of-scope questions: \(outOfScopeConfidentWrong)")
+            "confident wrong answers: \(confidentWrong), of which to out-of-scope questions: \(outOfScopeConfidentWrong)"
+        )
         var confusion: [String: Int] = [:]
         for outcome in outcomes where outcome.credit < 1 {
             let got: String

@@ -129,7 +129,8 @@ public struct FAQExplanation: Sendable, Equatable, CustomStringConvertible {
         if case .answer = decision.outcome {
         } else {
             lines.append(
-                "to fix a miss: add this question (or a shorter form of it) to the right topic's \"examples\" in faq.json")
+                "to fix a miss: add this question (or a shorter form of it) to the right topic's \"examples\" in faq.json"
+            )
         }
         return lines.joined(separator: "\n")
     }

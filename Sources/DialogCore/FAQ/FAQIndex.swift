@@ -67,7 +67,9 @@ struct FAQIndex: Sendable {
             let information = Float(rarity * Double(documentCount) / (Double(documentCount) + 1))
             // Frequency in each slot, damped by the slot's size (square root): a topic with many examples
             // neither drowns a word's use elsewhere nor loses a word it uses often.
-            let shares = bySlot.keys.sorted().map { slot in (slot, Float(bySlot[slot]!) / (sizes[slot] + 2).squareRoot()) }
+            let shares = bySlot.keys.sorted().map { slot in
+                (slot, Float(bySlot[slot]!) / (sizes[slot] + 2).squareRoot())
+            }
             let sum = shares.reduce(Float(0)) { $0 + $1.1 }
             let id = Int32(words.count)
             terms[word] = id
@@ -181,7 +183,6 @@ struct FAQIndex: Sendable {
         }
         return forms.filter { $0.unicodeScalars.count >= 2 }
     }
-
 
     /// ln(x) for x > 0 without Foundation: x = m·2^e, ln m by the atanh series (ample for weights).
     static func naturalLog(_ x: Double) -> Double {

@@ -156,7 +156,8 @@ public struct FAQMatcher: Sendable {
                 let match = FAQMatch(topic: first, score: 0, matchedWords: [])
                 return (FAQDecision(outcome: .answer(match)), "only a greeting or thanks")
             }
-            let why = scored.unknown.isEmpty ? "no word that could decide a topic" : "no word of the message is in the bank"
+            let why =
+                scored.unknown.isEmpty ? "no word that could decide a topic" : "no word of the message is in the bank"
             return (FAQDecision(outcome: .notUnderstood), why)
         }
         let ranked = rank(scored.scores, only: only)

@@ -33,7 +33,8 @@ extension LintContext {
             if topic.greetBack != nil && !topic.social {
                 warning(
                     file, base + [.key("greetBack")],
-                    "'greetBack' of topic '\(topic.id)' is only used by social topics (\"social\": true); it is ignored")
+                    "'greetBack' of topic '\(topic.id)' is only used by social topics (\"social\": true); it is ignored"
+                )
             }
             if topic.social && topic.goto != nil {
                 warning(
@@ -71,7 +72,8 @@ extension LintContext {
                     if first.topic == topic.id {
                         warning(
                             file, path,
-                            "'\(text)' is listed twice in topic '\(topic.id)' (first at \(positionText(file, first.path)))")
+                            "'\(text)' is listed twice in topic '\(topic.id)' (first at \(positionText(file, first.path)))"
+                        )
                     } else {
                         warning(
                             file, path,
