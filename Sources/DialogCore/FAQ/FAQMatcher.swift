@@ -239,7 +239,10 @@ public struct FAQMatcher: Sendable {
         let strong =
             best.score >= thresholds.strongScore * index.scale && coverage >= thresholds.strongCoverage
             && (ranked.count < 2 || ranked[1].score < best.score * thresholds.clearRatio)
-        if close.isEmpty && (coverage >= thresholds.minimumCoverage || strong) {
+        // More unknown words than recognised ones: the message is likely about something the bank does not
+        // cover, whatever one known word says ("عندي كحه من اسبوع وش اشرب").
+        let mostlyUnknown = scored.unknown.count > scored.terms.count
+        if close.isEmpty && !mostlyUnknown && (coverage >= thresholds.minimumCoverage || strong) {
             let words = scored.terms.filter { term in
                 index.postings[Int(term.term)].topics.contains(Int32(best.slot))
             }.map { index.words[Int($0.term)] }

@@ -9,7 +9,11 @@ extension ArabicText {
     public static func lightStem(_ word: String) -> String {
         var s = squeezedScalars(word)
         guard s.count > 3, s.allSatisfy(isArabicLetter) else { return String(String.UnicodeScalarView(s)) }
-        stripPrefixes(&s)
+        // "للاسر" squeezes to "لاسر": remember that its ل was the article "لل".
+        let written = Array(word.unicodeScalars.prefix(3))
+        let start = written.first == waw || written.first == feh ? 1 : 0
+        let doubledLam = written.count >= start + 2 && written[start] == lam && written[start + 1] == lam
+        stripPrefixes(&s, doubledLam: doubledLam)
         stripSuffixes(&s)
         return String(String.UnicodeScalarView(s))
     }
@@ -39,10 +43,14 @@ extension ArabicText {
     private static let heh: Unicode.Scalar = "ه"
     private static let teh: Unicode.Scalar = "ت"
 
-    private static func stripPrefixes(_ s: inout [Unicode.Scalar]) {
+    private static func stripPrefixes(_ s: inout [Unicode.Scalar], doubledLam: Bool) {
         // A conjunction, then a preposition, then the article: "وبالطلب" → "طلب". Squeezing has already
         // turned "لل" into "ل" (and "الل" into "ال").
         if s.count > 4, s[0] == waw || s[0] == feh { s.removeFirst() }
+        if doubledLam, s.count > 3, s[0] == lam {
+            s.removeFirst()
+            return
+        }
         if s.count > 4, s[0] == beh || s[0] == kaf || s[0] == lam, s[1] == alef, s[2] == lam {
             s.removeFirst(3)
         } else if s.count > 3, s[0] == alef, s[1] == lam {
