@@ -161,11 +161,13 @@ public struct FAQMatcher: Sendable {
             return (FAQDecision(outcome: .notUnderstood), why)
         }
         let ranked = rank(scored.scores, only: only)
-        // The nearest example decides only for a slot that the topic scores also put at or near the top.
+        // The nearest example decides only for a slot that the topic scores also put at or near the top,
+        // unless the message is that example word for word.
         let topScore = ranked.first?.score ?? 0
         if let nearest = scored.nearest, nearest.similarity >= thresholds.nearSimilarity,
             nearest.similarity - scored.runnerUp >= thresholds.nearMargin,
-            scored.scores[Int(index.exampleSlots[nearest.example])] >= topScore * thresholds.closeRatio
+            nearest.similarity >= 0.95
+                || scored.scores[Int(index.exampleSlots[nearest.example])] >= topScore * thresholds.closeRatio
         {
             let slot = Int(index.exampleSlots[nearest.example])
             let text = index.exampleTexts[nearest.example]
