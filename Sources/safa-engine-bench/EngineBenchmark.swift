@@ -34,8 +34,15 @@ struct EngineBenchmark {
         for round in 0..<40 {
             now += 1
             for index in 0..<conversations {
-                let content =
-                    round == 0 ? EventContent.start : input(states[index], lastButtons[index], submitted[index])
+                let content: EventContent
+                if round == 0 {
+                    content = .start
+                } else if round == 1 && index % 5 == 0 {
+                    // One beneficiary in five types a question at the main menu: answered, then the menu again.
+                    content = .text(Self.questions[index % Self.questions.count])
+                } else {
+                    content = input(states[index], lastButtons[index], submitted[index])
+                }
                 sequence += 1
                 let result = engine.step(states[index], Event(content, receivedAt: now, sequence: sequence))
                 states[index] = result.state
@@ -56,6 +63,11 @@ struct EngineBenchmark {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(steps: steps, seconds: seconds, submissions: submissions)
     }
+
+    static let questions = [
+        "السلام عليكم وش الاوراق المطلوبه", "متى يطلع الرد على طلبي", "متى دوامكم", "وش الخدمات اللي تقدمونها",
+        "وين مقر الجمعيه", "كيف الجو اليوم",
+    ]
 
     /// A plausible answer to whatever the conversation is asking.
     private func input(_ state: ConversationState, _ buttons: Choices, _ submitted: Bool) -> EventContent {

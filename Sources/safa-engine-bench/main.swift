@@ -10,7 +10,7 @@ import DialogCore
 #endif
 
 // `make bench`, part one: dialog-engine steps per second and peak memory over 10,000 simulated
-// conversations. A binary of its own that links only DialogCore and FoundationEssentials, so the memory it
+// conversations (some of which type questions at the main menu), then FAQ matches per second. A binary of its own that links only DialogCore and FoundationEssentials, so the memory it
 // reports is the engine's, not that of libraries the engine never uses (curl, SQLite, OpenSSL).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let dialogsDirectory = ProcessInfo.processInfo.environment["SAFA_DIALOGS_DIR"] ?? "dialogs"
@@ -31,4 +31,23 @@ print("engine: \(run.stepsPerSecond.fixed(0)) steps/s on one core (\((1e6 / run.
 let peak = PeakMemory.mebibytes() ?? -1
 print(
     "engine: peak RSS \(peak.fixed(1)) MiB (\(before.fixed(1)) MiB at start, \(loaded.fixed(1)) MiB after loading the dialogs)"
+)
+
+// FAQ matches per second: the evaluation questions (dialogs/eval/*.tsv) against the whole paraphrase bank.
+let evalDirectory = URL(fileURLWithPath: dialogsDirectory).appendingPathComponent("eval")
+var questions: [String] = []
+for name in ["dev.tsv", "heldout.tsv"] {
+    guard let tsv = try? String(contentsOf: evalDirectory.appendingPathComponent(name), encoding: .utf8) else {
+        continue
+    }
+    questions += FAQEvaluation(tsv: tsv).items.map(\.question)
+}
+if questions.isEmpty { questions = FAQBenchmark.fallbackQuestions }
+let faqBenchmark = FAQBenchmark(matcher: FAQMatcher(faq: bundle.faq), questions: questions)
+_ = faqBenchmark.run(rounds: 2)  // warm-up
+let faqRun = faqBenchmark.run(rounds: Swift.max(1, 200_000 / questions.count))
+let examples = bundle.faq.topics.reduce(0) { $0 + $1.keywords.count + $1.examples.count } + bundle.faq.outOfScope.count
+print(
+    "faq: \(faqRun.matchesPerSecond.fixed(0)) matches/s on one core (\((1e6 / faqRun.matchesPerSecond).fixed(1)) µs/match; "
+        + "\(questions.count) questions, bank of \(examples) examples in \(bundle.faq.topics.count) topics)"
 )

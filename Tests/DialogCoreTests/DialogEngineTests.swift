@@ -168,7 +168,7 @@ import Testing
         #expect(c.messages.first?.text == "لا تقل عن أسبوعين.")
         c.press("استفسار")
         c.say("كم سعر الذهب")
-        #expect(c.messages.map(\.text) == ["عذراً، لم أفهم.", "اكتب سؤالك"])
+        #expect(c.messages.map(\.text) == [FAQReplies().notUnderstood, "اكتب سؤالك"])
     }
 
     @Test func aDeclinedAttestationSubmitsNothing() {

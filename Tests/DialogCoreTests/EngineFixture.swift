@@ -52,7 +52,9 @@ enum EngineFixture {
         """
     static let faq = """
         {"version":1,"synonyms":{"متى":["امتى"]},"topics":[
-          {"id":"time","title":"مدة الرد","keywords":["الرد","مدة"],"answer":"لا تقل عن أسبوعين."}]}
+          {"id":"time","title":"مدة الرد","keywords":["الرد","مدة"],"examples":["متى يطلع الرد","كم مدة الرد"],
+           "answer":"لا تقل عن أسبوعين."},
+          {"id":"docs","title":"الأوراق","keywords":["الاوراق"],"examples":["وش الاوراق المطلوبه"],"answer":"الهوية."}]}
         """
 
     static func bundle() throws -> DialogBundle {

@@ -245,7 +245,11 @@ import Testing
     @Test func faqTopicsAndSynonymsAreChecked() {
         let noKeywords = F.edit("faq.json", "\"keywords\": [\"باحث\"]", "\"keywords\": []")
         F.load(["faq.json": noKeywords]).expect(
-            "topic 'research' has no keywords", file: "faq.json", at: "[]", in: noKeywords)
+            "topic 'research' has no keywords and no examples", file: "faq.json", at: "[]", in: noKeywords)
+        let twice = F.edit("faq.json", "\"keywords\": [\"باحث\"]", "\"keywords\": [\"باحث\"], \"examples\": [\"دوام\"]")
+        F.load(["faq.json": twice]).expect(
+            "'دوام' of topic 'research' is also listed in topic 'hours'", .warning, file: "faq.json",
+            at: "\"دوام\"]", in: twice)
         let emptyWord = F.edit("faq.json", "[\"دوام\", \"أوقات العمل\"]", "[\"دوام\", \"؟ ـ\"]")
         F.load(["faq.json": emptyWord]).expect(
             "keyword 2 of topic 'hours' is empty after normalisation", .warning, file: "faq.json", at: "\"؟ ـ\"",

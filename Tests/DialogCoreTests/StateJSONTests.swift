@@ -63,6 +63,7 @@ import Testing
             node: NodeRef(flow: "help_request", node: "attest"), statement: "أقرّ بأن جميع البيانات صحيحة",
             acceptedAt: Date(timeIntervalSince1970: 1_767_506_300.5))
         state.afterSurvey = NodeRef(flow: "help_request", node: "form")
+        state.clarifying = ["documents", "decision_time"]
         #expect(try roundTrip(state) == state)
         #expect(try roundTrip(ConversationState()) == ConversationState())
     }

@@ -49,6 +49,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var attestations: [String: Attestation]
     /// Where to continue once the satisfaction survey asked after an officer's hand-back is answered.
     public var afterSurvey: NodeRef?
+    /// FAQ topics (ids) just offered with «هل تقصد:»; a press on one, or its title typed, answers it.
+    public var clarifying: [String]?
 
     public init() {
         node = nil
@@ -63,6 +65,7 @@ public struct ConversationState: Sendable, Equatable, Codable {
         suspended = nil
         attestations = [:]
         afterSurvey = nil
+        clarifying = nil
     }
 
     /// Whether the conversation is in the middle of filling in a form (worth offering to resume).

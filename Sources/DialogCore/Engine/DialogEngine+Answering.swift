@@ -16,6 +16,7 @@ extension DialogEngine {
             ask(&turn)
             return
         }
+        if turn.clarifying != nil, answerClarification(&turn) { return }
         switch turn.state.phase {
         case .fresh, .withOfficer:
             enter(settings.start, &turn)
@@ -95,14 +96,10 @@ extension DialogEngine {
     private func answerChoice(_ node: Node, at ref: NodeRef, _ turn: inout Turn) {
         switch node.body {
         case .menu(_, let options):
-            guard case .option(let option) = resolve(options, turn) else {
-                return failChoice(turn.event.content, &turn)
-            }
+            guard case .option(let option) = resolveOrUnderstand(options, &turn) else { return }
             enter(NodeRef(option.goto ?? settings.mainMenu.description, in: ref.flow), &turn)
         case .survey(let survey):
-            guard case .option(let option) = resolve(survey.options, turn) else {
-                return failChoice(turn.event.content, &turn)
-            }
+            guard case .option(let option) = resolveOrUnderstand(survey.options, survey: true, &turn) else { return }
             turn.effects.append(.recordSurvey(SurveyAnswer(node: ref, rating: option.id, answeredAt: turn.now)))
             turn.say(render(survey.thanks, in: ref.flow, turn.state))
             if let after = turn.state.afterSurvey {
@@ -116,11 +113,37 @@ extension DialogEngine {
         }
     }
 
-    private func failChoice(_ content: EventContent, _ turn: inout Turn) {
+    /// The option chosen at a menu or survey; otherwise the text is understood as a question (answered,
+    /// clarified or declined, then the menu asked again) or counted as a failed answer, and nil returned.
+    ///
+    /// A label, synonym or number typed exactly is a choice; a longer message is read as a question first,
+    /// and only if no topic is clearly meant does a label inside it count as a choice.
+    private func resolveOrUnderstand(_ options: [Option], survey: Bool = false, _ turn: inout Turn) -> ChoiceInput? {
+        let resolved = resolve(options, turn)
+        guard case .text(let text) = turn.event.content, !namesOptionExactly(text, options) else {
+            if case .option = resolved { return resolved }
+            failChoice(turn.event.content, survey: survey, &turn)
+            return nil
+        }
+        let decision = faq.decide(text)
+        if let match = decision.match, !match.topic.social {
+            give(match.topic, greeting: decision.greeting, then: nil, &turn)
+            return nil
+        }
+        if case .option = resolved { return resolved }
+        if !respond(to: decision, text, at: .choice, &turn) { failChoice(turn.event.content, survey: survey, &turn) }
+        return nil
+    }
+
+    /// A failed choice; typed text at a menu gets the kind "not understood" that points to the menu and an
+    /// officer, at a survey the plain request to choose.
+    private func failChoice(_ content: EventContent, survey: Bool = false, _ turn: inout Turn) {
         switch content {
         case .attachment, .location:
             turn.say(settings.texts.unexpectedAttachment)
             ask(&turn)
+        case .text where !survey:
+            fail(reason: faq.faq.replies.notUnderstood, &turn)
         default:
             fail(reason: settings.texts.noMatch, &turn)
         }
@@ -131,15 +154,19 @@ extension DialogEngine {
             turn.say(settings.texts.unexpectedAttachment)
             return ask(&turn)
         }
-        guard let match = faq.match(text, topics: inquiry.topics) else {
+        let decision = faq.decide(text, topics: inquiry.topics)
+        switch decision.outcome {
+        case .answer(let match):
+            give(match.topic, greeting: decision.greeting, then: NodeRef(inquiry.next, in: ref.flow), &turn)
+        case .clarify(let topics):
+            clarify(topics, greeting: decision.greeting, &turn)
+        case .outOfScope:
+            turn.say(faq.faq.replies.outOfScope)
+            ask(&turn)
+        case .notUnderstood:
             let target = inquiry.onNoMatch.map { NodeRef($0, in: ref.flow) } ?? settings.officer
-            return fail(reason: settings.texts.noMatch, maxAttempts: inquiry.maxAttempts, offering: target, &turn)
-        }
-        if let goto = match.topic.goto {
-            enter(NodeRef(goto, in: ref.flow), &turn)
-        } else {
-            turn.say(render(match.topic.answer, in: ref.flow, turn.state))
-            enter(NodeRef(inquiry.next, in: ref.flow), &turn)
+            fail(
+                reason: faq.faq.replies.notUnderstood, maxAttempts: inquiry.maxAttempts, offering: target, &turn)
         }
     }
 

@@ -20,6 +20,11 @@ extension DialogEngine {
                 enter(NodeRef(form.next, in: formRef.flow), &turn)
             }
         case .failure(let failure):
+            // A question asked instead of the answer ("وش يعني رقم الآيبان؟"): answer it, ask again.
+            // A free-text field (a name, a description) is never taken over: there the text is the answer.
+            if field.type != .text, case .text(let text) = turn.event.content, understand(text, at: .field, &turn) {
+                return
+            }
             let reason = Template.render(text(for: failure, field: field), failure.templateValues)
             turn.state.attempts += 1
             let maxAttempts = field.maxAttempts ?? settings.maxAttempts

@@ -9,12 +9,17 @@ struct Turn {
     var state: ConversationState
     var effects: [Effect] = []
     let event: Event
+    /// The FAQ topics offered with «هل تقصد:» by the previous turn (taken out of the state: an offer lasts
+    /// one message).
+    let clarifying: [String]?
 
     var now: Date { event.receivedAt }
 
     init(state: ConversationState, event: Event) {
         self.state = state
         self.event = event
+        self.clarifying = state.clarifying
+        self.state.clarifying = nil
     }
 
     mutating func say(_ text: String, buttons: [Button] = []) {

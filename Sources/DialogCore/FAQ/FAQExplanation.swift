@@ -1,47 +1,42 @@
-/// Why a free-text question matched a topic, or why none: tokens, every topic's score and its evidence.
+/// Why a free-text question got its decision: its words, every topic's score and the evidence.
 public struct FAQExplanation: Sendable, Equatable, CustomStringConvertible {
-    /// One word of the input after normalisation, stemming and synonym folding.
+    /// One word of the input after normalisation, stemming and the lexicon.
     public struct Token: Sendable, Equatable {
-        /// The word matched against keywords (stemmed, canonical).
-        public var word: String
-        /// What the beneficiary wrote for it (its match key; a multi-word variant for a synonym).
-        public var written: String
-        /// True when `written` is a synonym variant mapped to `word`.
-        public var viaSynonym: Bool
+        public enum Kind: Sendable, Equatable {
+            /// A word as written (stemmed).
+            case word
+            /// A dialect or spelling variant folded to its canonical word by the lexicon.
+            case lexicon
+            /// Filler: question words, particles, courtesies and the FAQ's `ignore` list.
+            case filler
+            /// A greeting or thanks phrase.
+            case social
+        }
 
-        public init(word: String, written: String, viaSynonym: Bool) {
+        /// The word matched against the bank (stemmed, canonical).
+        public var word: String
+        /// What the beneficiary wrote for it.
+        public var written: String
+        public var kind: Kind
+
+        public init(word: String, written: String, kind: Kind) {
             self.word = word
             self.written = written
-            self.viaSynonym = viaSynonym
+            self.kind = kind
         }
     }
 
-    /// How one word of a keyword was found in the input.
-    public struct WordHit: Sendable, Equatable {
-        /// The keyword's word (stemmed, canonical).
-        public var keywordWord: String
-        /// The input token that supplied it.
-        public var token: Token
-        /// True when the input word is the keyword word with a leading verb prefix (ا ي ت ن): "اتطوع" for "تطوع".
-        public var viaVerbPrefix: Bool
+    /// How one content word of the input was recognised in the bank.
+    public struct WordEvidence: Sendable, Equatable {
+        public var word: String
+        /// The bank's word it counted as (the same word, a verb form, or the corrected spelling); nil if unknown.
+        public var bankWord: String?
+        public var how: String
 
-        public init(keywordWord: String, token: Token, viaVerbPrefix: Bool) {
-            self.keywordWord = keywordWord
-            self.token = token
-            self.viaVerbPrefix = viaVerbPrefix
-        }
-    }
-
-    /// A keyword of a topic that matched, with its weight and word-by-word evidence.
-    public struct KeywordHit: Sendable, Equatable {
-        public var keyword: String
-        public var weight: Int
-        public var words: [WordHit]
-
-        public init(keyword: String, weight: Int, words: [WordHit]) {
-            self.keyword = keyword
-            self.weight = weight
-            self.words = words
+        public init(word: String, bankWord: String?, how: String) {
+            self.word = word
+            self.bankWord = bankWord
+            self.how = how
         }
     }
 
@@ -49,67 +44,99 @@ public struct FAQExplanation: Sendable, Equatable, CustomStringConvertible {
     public struct TopicScore: Sendable, Equatable {
         public var topicID: String
         public var title: String
-        public var score: Int
-        public var hits: [KeywordHit]
-        /// Distinct non-stopword keyword words present in the input, whole phrase or not (for suggestions).
-        public var partialWords: Int
+        public var score: Double
+        /// Bank words and what each added.
+        public var contributions: [(word: String, weight: Double)]
+        /// The example question of this topic sharing the most weight with the input.
+        public var closestExample: String?
 
-        public init(topicID: String, title: String, score: Int, hits: [KeywordHit], partialWords: Int) {
+        public init(
+            topicID: String, title: String, score: Double, contributions: [(word: String, weight: Double)],
+            closestExample: String?
+        ) {
             self.topicID = topicID
             self.title = title
             self.score = score
-            self.hits = hits
-            self.partialWords = partialWords
+            self.contributions = contributions
+            self.closestExample = closestExample
+        }
+
+        public static func == (a: TopicScore, b: TopicScore) -> Bool {
+            a.topicID == b.topicID && a.score == b.score && a.closestExample == b.closestExample
+                && a.contributions.map(\.word) == b.contributions.map(\.word)
+                && a.contributions.map(\.weight) == b.contributions.map(\.weight)
         }
     }
 
     public var input: String
     public var tokens: [Token]
-    /// Every topic considered, best first; ties keep the FAQ's order.
+    public var words: [WordEvidence]
+    /// Topics with a score, best first (the out-of-scope bank as topic `out_of_scope`).
     public var topics: [TopicScore]
-    /// What `FAQMatcher.match` returns for the same input.
-    public var match: FAQMatch?
+    public var decision: FAQDecision
+    /// Why the decision was taken, in English (margins and thresholds).
+    public var reason: String
 
-    public init(input: String, tokens: [Token], topics: [TopicScore], match: FAQMatch?) {
+    public init(
+        input: String, tokens: [Token], words: [WordEvidence], topics: [TopicScore], decision: FAQDecision,
+        reason: String
+    ) {
         self.input = input
         self.tokens = tokens
+        self.words = words
         self.topics = topics
-        self.match = match
+        self.decision = decision
+        self.reason = reason
+    }
+
+    public var match: FAQMatch? { decision.match }
+
+    /// The decision in a word: `answer <topic>`, `clarify <a|b>`, `out of scope`, `not understood`.
+    public var verdict: String {
+        switch decision.outcome {
+        case .answer(let match): "answer \(match.topic.id)"
+        case .clarify(let topics): "clarify " + topics.map(\.id).joined(separator: " | ")
+        case .outOfScope: "out of scope"
+        case .notUnderstood: "not understood"
+        }
     }
 
     /// A human-readable English report, as printed by `safa-bot explain`.
     public var description: String {
         var lines = ["input: \(input)"]
-        let rendered = tokens.map { $0.viaSynonym ? "\($0.word) (synonym of \"\($0.written)\")" : $0.word }
-        lines.append("tokens: " + (rendered.isEmpty ? "(none)" : rendered.joined(separator: ", ")))
-        if let match {
-            let keywords = match.matchedKeywords.map { "\"\($0)\"" }.joined(separator: ", ")
-            lines.append("match: \(match.topic.id) (score \(match.score); keywords \(keywords))")
-        } else {
-            lines.append("match: none (no topic reached score 1)")
-        }
-        let considered = topics.filter { $0.score > 0 || $0.partialWords > 0 }
-        for topic in considered {
-            lines.append(
-                "  topic \(topic.topicID) \"\(topic.title)\": score \(topic.score)"
-                    + (topic.score == 0 ? ", \(topic.partialWords) keyword word(s) present but no whole keyword" : ""))
-            for hit in topic.hits {
-                let evidence = hit.words.map(Self.describe).joined(separator: "; ")
-                lines.append("    + \"\(hit.keyword)\" weight \(hit.weight): \(evidence)")
+        let rendered = tokens.map { token -> String in
+            switch token.kind {
+            case .word: token.word
+            case .lexicon: "\(token.word) (lexicon: \"\(token.written)\")"
+            case .filler: "[\(token.written)]"
+            case .social: "{\(token.written)}"
             }
         }
-        let silent = topics.count - considered.count
-        if silent > 0 { lines.append("  \(silent) other topic(s): no keyword word present") }
+        lines.append("words: " + (rendered.isEmpty ? "(none)" : rendered.joined(separator: " ")))
+        lines.append("  ([…] filler, never decides a topic; {…} greeting or thanks)")
+        for word in words where word.bankWord != word.word {
+            lines.append("  \(word.word): \(word.how)")
+        }
+        lines.append("decision: \(verdict)" + (decision.greeting.map { " (greets back: \($0.id))" } ?? ""))
+        lines.append("why: \(reason)")
+        for topic in topics.prefix(5) {
+            lines.append("  \(topic.topicID) \"\(topic.title)\": \(Self.format(topic.score))")
+            let parts = topic.contributions.map { "\($0.word) +\(Self.format($0.weight))" }
+            lines.append("    words: " + parts.joined(separator: ", "))
+            if let example = topic.closestExample { lines.append("    closest example: \(example)") }
+        }
+        if topics.count > 5 { lines.append("  \(topics.count - 5) more topic(s) with a lower score") }
+        if case .answer = decision.outcome {
+        } else {
+            lines.append(
+                "to fix a miss: add this question (or a shorter form of it) to the right topic's \"examples\" in faq.json"
+            )
+        }
         return lines.joined(separator: "\n")
     }
 
-    private static func describe(_ hit: WordHit) -> String {
-        var text = hit.keywordWord
-        if hit.token.viaSynonym {
-            text += " via synonym \"\(hit.token.written)\""
-        } else if hit.viaVerbPrefix {
-            text += " via verb form \"\(hit.token.written)\""
-        }
-        return text
+    static func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(describing: scaled)
     }
 }

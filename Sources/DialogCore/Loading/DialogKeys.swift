@@ -22,8 +22,11 @@ enum DialogKeys {
             "cancelled", "nothingToGoBack", "unexpectedAttachment", "expectedAttachment", "skip", "staleButton",
         ],
         optional: ["unsupportedMessage", "handedBack"])
-    static let faq = Shape(required: ["version", "synonyms", "topics"], optional: [schemaKey])
-    static let topic = Shape(required: ["id", "title", "keywords", "answer"], optional: ["goto"])
+    static let faq = Shape(
+        required: ["version", "synonyms", "topics"], optional: [schemaKey, "ignore", "outOfScope", "replies"])
+    static let replies = Shape(required: [], optional: ["clarify", "outOfScope", "notUnderstood"])
+    static let topic = Shape(
+        required: ["id", "title", "answer"], optional: ["keywords", "examples", "goto", "social", "greetBack"])
     static let flow = Shape(required: ["version", "flow", "nodes"], optional: ["title", schemaKey])
     static let option = Shape(required: ["label"], optional: ["id", "synonyms", "goto"])
     static let field = Shape(

@@ -49,6 +49,19 @@ extension DialogLoader {
             synonyms =
                 decode([String: [String]].self, from: value, file: file, subject: "'synonyms'", into: &findings) ?? [:]
         }
+        var ignore: [String] = []
+        if let value = root["ignore"] {
+            ignore = decode([String].self, from: value, file: file, subject: "'ignore'", into: &findings) ?? []
+        }
+        var outOfScope: [String] = []
+        if let value = root["outOfScope"] {
+            outOfScope = decode([String].self, from: value, file: file, subject: "'outOfScope'", into: &findings) ?? []
+        }
+        var replies = FAQReplies()
+        if let value = root["replies"] {
+            DialogKeys.check(value, DialogKeys.replies, file: file, subject: "'replies'", into: &findings)
+            replies = decode(FAQReplies.self, from: value, file: file, subject: "'replies'", into: &findings) ?? replies
+        }
         var topics: [(index: Int, topic: FAQTopic)] = []
         if let list = root["topics"] {
             if case .array(let items) = list.kind {
@@ -75,7 +88,10 @@ extension DialogLoader {
             }
         }
         let complete = findings[before...].allSatisfy { $0.severity != .error }
-        return (FAQ(version: supportedVersion, synonyms: synonyms, topics: topics.map(\.topic)), topics, complete)
+        let faq = FAQ(
+            version: supportedVersion, synonyms: synonyms, ignore: ignore, outOfScope: outOfScope, replies: replies,
+            topics: topics.map(\.topic))
+        return (faq, topics, complete)
     }
 
     /// Reads one flow file node by node: a bad node is one finding and the others still load.

@@ -58,6 +58,7 @@ extension ConversationState {
                 }
             }
             m.string("afterSurvey", ifPresent: afterSurvey?.description)
+            if let clarifying { m.value("clarifying") { $0.array(clarifying) { w, id in w.string(id) } } }
         }
         return w.string
     }
