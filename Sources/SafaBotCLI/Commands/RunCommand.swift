@@ -34,7 +34,7 @@ struct RunCommand: SafaBotCommand {
         }
         let level = Logger.Level(name: configuration.logLevel) ?? .info
         let logger = Logger(label: "safa-bot", handler: StandardErrorLogHandler(level: level))
-        let bundle = try DialogSource(directory: configuration.dialogs).load()
+        let bundle = try DialogSource(directory: configuration.dialogs, officersPath: configuration.officers).load()
         let folder = DataLocation.folder(of: configuration.database)
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -25,6 +25,7 @@ import Synchronization
 final class BotService: Sendable {
     let configuration: BotConfiguration
     let dialogsDirectory: String
+    let officersPath: String
     let store: SQLiteRuntimeStore
     let logger: Logger
     let metrics = RuntimeMetrics()
@@ -69,6 +70,7 @@ final class BotService: Sendable {
     ) throws {
         self.configuration = configuration
         self.dialogsDirectory = configuration.dialogs
+        self.officersPath = configuration.officers
         self.store = store
         self.logger = logger
         let officers = try Self.loadOfficers(path: configuration.officers, logger: logger)
@@ -260,9 +262,19 @@ final class BotService: Sendable {
     func reloadDialogs() {
         let result = DialogLoader.load(directory: URL(fileURLWithPath: dialogsDirectory))
         let errors = result.findings.filter { $0.severity == .error }
-        guard errors.isEmpty, let bundle = result.bundle else {
+        guard errors.isEmpty, let loaded = result.bundle else {
             for finding in errors { logger.error("reload_finding", ["finding": finding.description]) }
             logger.error("reload_refused", ["errors": String(errors.count), "kept": dialogs.engine.bundle.version])
+            return
+        }
+        let bundle: DialogBundle
+        do {
+            let source = DialogSource(directory: dialogsDirectory, officersPath: officersPath)
+            let (filled, omissions) = try source.fillingFacts(loaded, printWarnings: false)
+            for omission in omissions { logger.warning("reload_fact_unset", ["detail": omission]) }
+            bundle = filled
+        } catch {
+            logger.error("reload_refused", ["error": "\(error)", "kept": dialogs.engine.bundle.version])
             return
         }
         dialogs.replace(with: bundle)
