@@ -47,7 +47,8 @@ final class BotService: Sendable {
     /// Builds a channel once the runtime it writes into exists.
     typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
 
-    /// The service for the channels whose secrets are configured (today: Telegram when `token` is given).
+    /// The service for the channels whose secrets are configured: Telegram when `token` is given, WhatsApp
+    /// when its four settings are (``BotConfiguration/whatsappSecrets()``).
     convenience init(
         configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
         logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
@@ -57,6 +58,11 @@ final class BotService: Sendable {
             factories.append { context, officers, http in
                 try TelegramPlugin.make(
                     configuration: configuration, token: token, http: http, officers: officers, context: context)
+            }
+        }
+        if let secrets = try configuration.whatsappSecrets() {
+            factories.append { context, _, http in
+                WhatsAppPlugin.make(configuration: configuration, secrets: secrets, http: http, context: context)
             }
         }
         try self.init(
