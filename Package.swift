@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
 
         // Channels and the runtime that ties inbox → engine → store → outbox together.
-        .target(name: "BotRuntime", dependencies: ["DialogCore"]),
+        .target(name: "BotRuntime", dependencies: ["DialogCore", "Hashing"]),
         .target(
             name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(
@@ -74,7 +74,8 @@ let package = Package(
             dependencies: [
                 "WhatsAppChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime", "Hashing",
             ]),
-        .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport"]),
+        .testTarget(
+            name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(
             name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
