@@ -10,7 +10,8 @@ import SQLiteStore
 /// `safa-bot run`: serves Telegram (long polling by default, webhook as an option) until SIGTERM.
 struct RunCommand: SafaBotCommand {
     static let name = "run"
-    static let summary = "serve Telegram (needs TELEGRAM_BOT_TOKEN); --config PATH (default config/safa-bot.json)"
+    static let summary =
+        "serve Telegram (TELEGRAM_BOT_TOKEN) and/or web chat (webChat.enabled, SAFA_WEBCHAT_SECRET); --config PATH"
 
     let configPath: String
 
@@ -27,9 +28,14 @@ struct RunCommand: SafaBotCommand {
         } catch let error as ConfigurationError {
             throw CLIError.usage(error.description)
         }
-        guard let token = configuration.telegramToken else {
+        let webChat = configuration.webChat.enabled && configuration.webChatSecret != nil
+        if configuration.webChat.enabled && configuration.webChatSecret == nil {
+            throw CLIError.usage("webChat.enabled is true but SAFA_WEBCHAT_SECRET is not set (32 random bytes or more)")
+        }
+        let token = configuration.telegramToken
+        guard token != nil || webChat else {
             throw CLIError.usage(
-                "TELEGRAM_BOT_TOKEN is not set. Set it to serve Telegram, or use 'safa-bot chat' to talk in this terminal."
+                "TELEGRAM_BOT_TOKEN is not set. Set it to serve Telegram, enable webChat, or use 'safa-bot chat' to talk in this terminal."
             )
         }
         let level = Logger.Level(name: configuration.logLevel) ?? .info

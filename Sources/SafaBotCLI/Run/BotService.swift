@@ -46,7 +46,8 @@ final class BotService: Sendable {
     /// Builds a channel once the runtime it writes into exists.
     typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
 
-    /// The service for the channels whose secrets are configured (today: Telegram when `token` is given).
+    /// The service for the channels whose secrets are configured: Telegram when `token` is given, web chat
+    /// when it is enabled and `SAFA_WEBCHAT_SECRET` is set.
     convenience init(
         configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
         logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
@@ -56,6 +57,11 @@ final class BotService: Sendable {
             factories.append { context, officers, http in
                 try TelegramPlugin.make(
                     configuration: configuration, token: token, http: http, officers: officers, context: context)
+            }
+        }
+        if configuration.webChat.enabled, let secret = configuration.webChatSecret {
+            factories.append { context, _, _ in
+                WebChatPlugin.make(configuration: configuration, secret: secret, mailbox: store, context: context)
             }
         }
         try self.init(
