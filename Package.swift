@@ -34,13 +34,14 @@ let package = Package(
         .target(
             name: "WhatsAppChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
+        .target(name: "WebChatChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
         // The one place that knows every concrete type, and the thin executables over it.
         .target(
             name: "SafaBotCLI",
             dependencies: [
                 "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
-                "WhatsAppChannel", "OfficerDesk",
+                "WhatsAppChannel", "OfficerDesk", "WebChatChannel",
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
@@ -78,12 +79,14 @@ let package = Package(
             name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(
+            name: "WebChatChannelTests", dependencies: ["WebChatChannel", "BotRuntime", "DialogCore", "HTTPServer"]),
+        .testTarget(
             name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
         .testTarget(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "WhatsAppChannel", "HTTPClient", "HTTPServer",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel",
             ]
         ),
     ]

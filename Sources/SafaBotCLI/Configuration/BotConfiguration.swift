@@ -60,6 +60,17 @@ struct BotConfiguration: Equatable {
         var enabled = true
     }
 
+    /// The chat page on the bot's own server (`/chat`); runs when enabled and `SAFA_WEBCHAT_SECRET` is set.
+    struct WebChat: Equatable {
+        var enabled = false
+        /// Sites allowed to embed the chat, as origins ("https://safa.org.sa").
+        var allowedOrigins: [String] = []
+        /// Seconds a fetch for replies waits before answering empty.
+        var waitSeconds = 25
+        /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
+        var secureCookie = true
+    }
+
     var version = 1
     var dialogs = "dialogs"
     /// The officers' configuration (queues, officers, working hours); without it no officer desk runs.
@@ -69,7 +80,9 @@ struct BotConfiguration: Equatable {
     var telegram = Telegram()
     var whatsapp = WhatsApp()
     var http = HTTP()
+    var webChat = WebChat()
     /// Secrets, from the environment only.
+    var webChatSecret: String?
     var telegramToken: String?
     var webhookSecret: String?
     var whatsappAccessToken: String?
@@ -170,6 +183,19 @@ extension BotConfiguration {
             try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
             try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
         }
+        if let object = root["webChat"] {
+            guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
+            try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
+            try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
+            if let raw = w["allowedOrigins"] {
+                guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {
+                    throw reader.error(
+                        "webChat.allowedOrigins", "must be a list of origins like \"https://example.org\"")
+                }
+                webChat.allowedOrigins = origins.compactMap { $0 as? String }
+            }
+        }
         try validate(file: file)
     }
 
@@ -192,6 +218,7 @@ extension BotConfiguration {
         if let id = secret(Self.whatsappVariables.phoneNumberID) { whatsapp.phoneNumberID = id }
         if let url = secret("GRAPH_API_BASE_URL") { whatsapp.apiBaseURL = url }
         if let rate = try number("WHATSAPP_GLOBAL_RATE") { whatsapp.globalRate = rate }
+        webChatSecret = environment["SAFA_WEBCHAT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         if let url = environment["TELEGRAM_API_BASE_URL"], !url.isEmpty { telegram.apiBaseURL = url }
         if let mode = environment["TELEGRAM_MODE"], !mode.isEmpty { telegram.mode = mode }
         if let url = environment["TELEGRAM_WEBHOOK_URL"], !url.isEmpty { telegram.webhookURL = url }
@@ -222,6 +249,21 @@ extension BotConfiguration {
         }
         guard whatsapp.apiVersion.hasPrefix("v") else {
             throw ConfigurationError(file: file, message: "whatsapp.apiVersion must look like \"v23.0\"")
+        }
+        guard (1...55).contains(webChat.waitSeconds) else {
+            throw ConfigurationError(file: file, message: "webChat.waitSeconds must be between 1 and 55")
+        }
+        for origin in webChat.allowedOrigins {
+            // An origin is scheme://host[:port], nothing after it: it goes into CSP and CORS headers as it is.
+            let valid =
+                (origin.hasPrefix("https://") || origin.hasPrefix("http://"))
+                && !origin.dropFirst(8).contains("/")
+                && origin.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "," && $0 != "'" }
+            guard valid else {
+                throw ConfigurationError(
+                    file: file,
+                    message: "webChat.allowedOrigins: \"\(origin)\" is not an origin like \"https://example.org\"")
+            }
         }
         guard (1...50).contains(telegram.pollTimeoutSeconds) else {
             throw ConfigurationError(file: file, message: "telegram.pollTimeoutSeconds must be between 1 and 50")

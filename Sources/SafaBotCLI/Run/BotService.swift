@@ -48,7 +48,8 @@ final class BotService: Sendable {
     typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
 
     /// The service for the channels whose secrets are configured: Telegram when `token` is given, WhatsApp
-    /// when its four settings are (``BotConfiguration/whatsappSecrets()``).
+    /// when its four settings are (``BotConfiguration/whatsappSecrets()``), web chat when it is enabled and
+    /// `SAFA_WEBCHAT_SECRET` is set.
     convenience init(
         configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
         logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
@@ -63,6 +64,11 @@ final class BotService: Sendable {
         if let secrets = try configuration.whatsappSecrets() {
             factories.append { context, _, http in
                 WhatsAppPlugin.make(configuration: configuration, secrets: secrets, http: http, context: context)
+            }
+        }
+        if configuration.webChat.enabled, let secret = configuration.webChatSecret {
+            factories.append { context, _, _ in
+                WebChatPlugin.make(configuration: configuration, secret: secret, mailbox: store, context: context)
             }
         }
         try self.init(
