@@ -60,9 +60,11 @@ struct ChannelRoute: Sendable {
     /// The methods served (uppercase); others are answered 405 on their headers. nil: any method.
     var methods: Set<String>? = nil
     /// Checks the request's credentials on its headers (e.g. a webhook's secret header, compared in
-    /// constant time); false answers 403 without reading the body and spends the client's failure budget.
+    /// constant time); false answers `refusedStatus` without reading the body and spends the client's failure budget.
     /// nil: the route is open. The handler should still check: this is the cheap first gate.
     var authorize: (@Sendable (HTTPRequestHead) -> Bool)? = nil
+    /// The status `authorize` refusals are answered with: the same as the handler's own check gives.
+    var refusedStatus = 403
     /// The largest body read for this route (a platform's documented webhook payload size); larger is 413.
     var maxBodyBytes: Int = ChannelRoute.defaultMaxBodyBytes
     /// Also serves every path under `path` + "/" (e.g. "/chat" serves "/chat/messages").

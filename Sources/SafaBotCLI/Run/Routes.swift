@@ -48,8 +48,10 @@ struct Routes: Sendable {
                 return Self.methodNotAllowed(methods.sorted().joined(separator: ", "))
             }
             if let authorize = route.authorize, !authorize(head) {
-                // 403, not 401: a webhook secret is not an HTTP authentication scheme to challenge for.
-                return .refuse(.text("forbidden\n", status: 403), reason: "forbidden")
+                let status = route.refusedStatus
+                return .refuse(
+                    .text(status == 401 ? "unauthorized\n" : "forbidden\n", status: status),
+                    reason: status == 401 ? "unauthorized" : "forbidden")
             }
             return .accept(maxBodyBytes: route.maxBodyBytes)
         }
