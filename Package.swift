@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "SafaBotTestSupport"]),
         .testTarget(
             name: "TelegramChannelTests",
             dependencies: [

@@ -170,6 +170,11 @@ public actor DeskService {
     }
 
     /// The officer HTTP API (`/officer/...`).
+    /// Whether `headers` carry a valid officer key: the server's check on the headers, before any body.
+    public nonisolated func authorizes(_ headers: [String: String]) -> Bool {
+        api.authenticate(headers) != nil
+    }
+
     public func handleAPI(_ request: HTTPRequest) async -> HTTPResponse {
         let result = api.handle(request, now: clock(), book: &book)
         if !result.effects.isEmpty {

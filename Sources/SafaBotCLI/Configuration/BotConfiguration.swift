@@ -56,6 +56,15 @@ struct BotConfiguration: Equatable {
         var port = 8080
         var maxBodyBytes = 1_048_576
         var maxConnections = 256
+        /// Connections one IP address may hold at once (behind a proxy on this machine, every connection
+        /// is the proxy's: raise it to maxConnections there and let the proxy limit its clients).
+        var perIPConnectionLimit = 64
+        /// Seconds a request may take to send its headers and body, however steadily it drips.
+        var requestDeadlineSeconds = 20
+        /// Refused credentials (401/403) one client may cause per minute before it is answered 429.
+        var failureBudgetPerMinute = 20
+        /// A header carrying the real client's address, believed only from a loopback peer (the proxy).
+        var clientAddressHeader: String?
         /// Off by default in polling mode; webhook mode always serves.
         var enabled = true
     }
@@ -182,6 +191,14 @@ extension BotConfiguration {
             try reader.int(h, "maxBodyBytes", into: &http.maxBodyBytes, path: "http.maxBodyBytes")
             try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
             try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
+            try reader.int(
+                h, "perIPConnectionLimit", into: &http.perIPConnectionLimit, path: "http.perIPConnectionLimit")
+            try reader.int(
+                h, "requestDeadlineSeconds", into: &http.requestDeadlineSeconds, path: "http.requestDeadlineSeconds")
+            try reader.int(
+                h, "failureBudgetPerMinute", into: &http.failureBudgetPerMinute, path: "http.failureBudgetPerMinute")
+            try reader.optionalString(
+                h, "clientAddressHeader", into: &http.clientAddressHeader, path: "http.clientAddressHeader")
         }
         if let object = root["webChat"] {
             guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }

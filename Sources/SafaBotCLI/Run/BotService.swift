@@ -136,8 +136,12 @@ final class BotService: Sendable {
             server = HTTPServer(
                 configuration: HTTPServerConfiguration(
                     host: configuration.http.host, port: UInt16(configuration.http.port),
-                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections),
-                handler: { await routes.handle($0) })
+                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections,
+                    perIPConnectionLimit: configuration.http.perIPConnectionLimit,
+                    requestDeadlineSeconds: configuration.http.requestDeadlineSeconds,
+                    failureBudget: configuration.http.failureBudgetPerMinute, failureWindowSeconds: 60,
+                    clientAddressHeader: configuration.http.clientAddressHeader),
+                refusals: routes.refusals, admit: { routes.admit($0) }, handler: { await routes.handle($0) })
         } else {
             server = nil
         }
