@@ -40,6 +40,8 @@ struct BotConfiguration: Equatable {
         var chatBurst = 3.0
         /// Mark each message read and show "typing…" while its answer is prepared.
         var readReceipts = true
+        /// Where files beneficiaries send are kept (with their SHA-256) as soon as they arrive.
+        var mediaDirectory = "data/media/whatsapp"
     }
 
     /// The four WhatsApp secrets from the environment (the phone number id may come from the file).
@@ -161,6 +163,7 @@ extension BotConfiguration {
             try reader.double(w, "chatRate", into: &whatsapp.chatRate, path: "whatsapp.chatRate")
             try reader.double(w, "chatBurst", into: &whatsapp.chatBurst, path: "whatsapp.chatBurst")
             try reader.bool(w, "readReceipts", into: &whatsapp.readReceipts, path: "whatsapp.readReceipts")
+            try reader.string(w, "mediaDirectory", into: &whatsapp.mediaDirectory, path: "whatsapp.mediaDirectory")
         }
         if let object = root["http"] {
             guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }

@@ -18,6 +18,7 @@ enum WhatsAppPlugin {
         // Shared by the sender (which records numbered menus) and the webhook (which maps typed numbers).
         let menus = NumberedMenus()
         let statusLogger = context.logger("whatsapp")
+        let files = WhatsAppMediaSource(client: client, directory: w.mediaDirectory)
         let webhook = WhatsAppWebhook(
             verifyToken: secrets.verifyToken, appSecret: secrets.appSecret, inbox: context.inbox, menus: menus,
             readReceipts: w.readReceipts,
@@ -27,13 +28,25 @@ enum WhatsAppPlugin {
                         "whatsapp_delivery_failed",
                         ["wamid": status.messageID, "errors": status.errors.map(\.description).joined(separator: "; ")])
                 }
+            },
+            onMedia: { items in
+                // Fetched now, while Meta's URL is fresh; a failure here only means the relay fetches later.
+                for item in items {
+                    Task {
+                        do {
+                            try await files.fetch(id: item.id, expectedSHA256: item.sha256)
+                        } catch {
+                            statusLogger.warning("whatsapp_media_fetch_failed", ["media": item.id, "error": "\(error)"])
+                        }
+                    }
+                }
             }, logger: context.logger("whatsapp_webhook"))
         return ChannelPlugin(
-            name: WhatsApp.channel, sender: WhatsAppSender(client: client, menus: menus),
+            name: WhatsApp.channel, sender: WhatsAppSender(client: client, menus: menus, media: context.media),
             rateLimit: RateLimiter.Configuration(
                 globalRate: w.globalRate, globalBurst: max(1, w.globalRate), chatRate: w.chatRate,
                 chatBurst: max(1, w.chatBurst)),
-            routes: [ChannelRoute(path: w.webhookPath, handler: { await webhook.handle($0) })],
+            routes: [ChannelRoute(path: w.webhookPath, handler: { await webhook.handle($0) })], media: files,
             mode: "webhook")
     }
 }

@@ -18,17 +18,20 @@ public struct WhatsAppSender: ChannelSender {
     let client: GraphClient
     let renderer: WhatsAppRenderer
     let menus: NumberedMenus
+    /// Other channels' files (an officer's Telegram document): downloaded there, uploaded here.
+    let media: MediaSources
     let backoff: Backoff
     /// Extra wait after a rate-limit refusal, before the usual backoff.
     let slowDownSeconds: Double
 
     public init(
         client: GraphClient, renderer: WhatsAppRenderer = WhatsAppRenderer(), menus: NumberedMenus,
-        backoff: Backoff = Backoff(), slowDownSeconds: Double = 6
+        media: MediaSources = MediaSources(), backoff: Backoff = Backoff(), slowDownSeconds: Double = 6
     ) {
         self.client = client
         self.renderer = renderer
         self.menus = menus
+        self.media = media
         self.backoff = backoff
         self.slowDownSeconds = slowDownSeconds
     }
@@ -47,9 +50,31 @@ public struct WhatsAppSender: ChannelSender {
                 if case .retry = outcome { return outcome }
                 return .failed(reason: "read receipt: \(error)")
             }
-        case .file:
-            return .failed(reason: "sending files on WhatsApp is not supported yet")
+        case .file(let file, let caption):
+            do {
+                return .sent(platformMessageID: try await sendFile(file, caption: caption, to: record.key.chat))
+            } catch MediaError.noSource(let channel) {
+                return .failed(reason: "no media source for \(channel) files")
+            } catch {
+                return outcome(for: error, record)
+            }
         }
+    }
+
+    /// A WhatsApp file by its media id; another channel's downloaded through its source and uploaded.
+    private func sendFile(_ file: Attachment, caption: String?, to: String) async throws -> String? {
+        let mediaID: String
+        if file.channel == WhatsApp.channel {
+            mediaID = file.fileID
+        } else {
+            mediaID = try await client.uploadMedia(try await media.download(file), kind: file.kind)
+        }
+        // Captions share the 1024 limit of media captions.
+        let caption = caption.map { WhatsAppText.split($0, limit: WhatsApp.maxInteractiveBodyLength).first ?? "" }
+        return try await client.send(
+            .media(
+                to: to, kind: file.kind == .photo ? .image : .document, mediaID: mediaID,
+                caption: caption?.isEmpty == false ? caption : nil, fileName: file.kind == .document ? file.fileName : nil))
     }
 
     /// Sends the parts not yet delivered; a failure after some parts makes `.partlySent`.
