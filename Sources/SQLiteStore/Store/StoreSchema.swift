@@ -9,8 +9,14 @@ enum StoreSchema {
         migrator.register("2026-11 outbox pending in order", sql: outboxPendingInOrder)
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
+        migrator.register("2026-12 whatsapp last message by conversation", sql: inboxByConversation)
         return migrator
     }
+
+    /// Serves `lastUserMessage` (WhatsApp's 24-hour window) without scanning the inbox.
+    private static let inboxByConversation = """
+        CREATE INDEX inbox_by_conversation ON inbox (channel, chat, received_at);
+        """
 
     /// Stored JSON from before the channel-neutral core, rewritten to today's shapes (attachments without a
     /// channel need nothing: they read as Telegram's):

@@ -18,6 +18,16 @@ enum WhatsAppPlugin {
         // Shared by the sender (which records numbered menus) and the webhook (which maps typed numbers).
         let menus = NumberedMenus()
         let statusLogger = context.logger("whatsapp")
+        let store = context.store
+        let executor = context.executor
+        // The store knows each user's last message; the webhook tells the window of new ones as they come.
+        let window =
+            w.enforceWindow
+            ? CustomerServiceWindow { user in
+                (try? await executor.run {
+                    try store.lastUserMessage(ConversationKey(channel: WhatsApp.channel, chat: user))
+                }) ?? nil
+            } : nil
         let files = WhatsAppMediaSource(client: client, directory: w.mediaDirectory)
         let webhook = WhatsAppWebhook(
             verifyToken: secrets.verifyToken, appSecret: secrets.appSecret, inbox: context.inbox, menus: menus,
@@ -40,9 +50,13 @@ enum WhatsAppPlugin {
                         }
                     }
                 }
-            }, logger: context.logger("whatsapp_webhook"))
+            }, window: window, logger: context.logger("whatsapp_webhook"))
         return ChannelPlugin(
-            name: WhatsApp.channel, sender: WhatsAppSender(client: client, menus: menus, media: context.media),
+            name: WhatsApp.channel, sender: WhatsAppSender(
+                client: client, menus: menus, media: context.media, window: window,
+                reengagement: w.reengagementTemplate.map {
+                    ReengagementTemplate(name: $0, language: w.reengagementLanguage)
+                }),
             rateLimit: RateLimiter.Configuration(
                 globalRate: w.globalRate, globalBurst: max(1, w.globalRate), chatRate: w.chatRate,
                 chatBurst: max(1, w.chatBurst)),

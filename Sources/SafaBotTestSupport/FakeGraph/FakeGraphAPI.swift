@@ -80,6 +80,23 @@ public actor FakeGraphAPI {
         await withCheckedContinuation { waiters.append((count, $0)) }
     }
 
+    /// The recipients of sends from `index` on (nil for read receipts), waiting for at least one when there
+    /// are none yet; and the index to ask from next. ``wake()`` ends a wait early (with nothing).
+    public func nextRecipients(since index: Int) async -> (recipients: [String?], next: Int) {
+        if sent.count <= index {
+            await withCheckedContinuation { waiters.append((index + 1, $0)) }
+        }
+        let from = min(index, sent.count)
+        return (sent[from...].map(\.to), sent.count)
+    }
+
+    /// Ends every wait in ``nextRecipients(since:)`` and ``waitForSent(_:)`` (a driver's watchdog tick).
+    public func wake() {
+        let all = waiters
+        waiters = []
+        for waiter in all { waiter.continuation.resume() }
+    }
+
     /// Answers one HTTP request.
     public func respond(_ request: HTTPRequest) -> HTTPResponse {
         guard request.headers["authorization"] == "Bearer \(accessToken)" else {

@@ -23,10 +23,22 @@ public struct WhatsAppSender: ChannelSender {
     let backoff: Backoff
     /// Extra wait after a rate-limit refusal, before the usual backoff.
     let slowDownSeconds: Double
+    /// When set, free-form messages go out only inside the 24-hour window; nil leaves it to Meta (131047).
+    let window: CustomerServiceWindow?
+    /// Told when a message could not go out because the window is closed (so officers can re-engage).
+    let onWindowClosed: (@Sendable (OutboundRecord) async -> Void)?
+    /// The approved template that asks a user to write again (`.reengage`), when one is configured.
+    let reengagement: ReengagementTemplate?
+
+    /// Reason recorded on a row held back because the 24-hour window is closed.
+    public static let windowClosedReason =
+        "outside the 24-hour window (131047): only a template can reach this user"
 
     public init(
         client: GraphClient, renderer: WhatsAppRenderer = WhatsAppRenderer(), menus: NumberedMenus,
-        media: MediaSources = MediaSources(), backoff: Backoff = Backoff(), slowDownSeconds: Double = 6
+        media: MediaSources = MediaSources(), backoff: Backoff = Backoff(), slowDownSeconds: Double = 6,
+        window: CustomerServiceWindow? = nil, reengagement: ReengagementTemplate? = nil,
+        onWindowClosed: (@Sendable (OutboundRecord) async -> Void)? = nil
     ) {
         self.client = client
         self.renderer = renderer
@@ -34,9 +46,25 @@ public struct WhatsAppSender: ChannelSender {
         self.media = media
         self.backoff = backoff
         self.slowDownSeconds = slowDownSeconds
+        self.window = window
+        self.reengagement = reengagement
+        self.onWindowClosed = onWindowClosed
     }
 
     public func deliver(_ record: OutboundRecord) async -> DeliveryOutcome {
+        let outcome = await attempt(record)
+        if case .failed(let reason) = outcome, reason == Self.windowClosedReason, let onWindowClosed {
+            await onWindowClosed(record)
+        }
+        return outcome
+    }
+
+    private func attempt(_ record: OutboundRecord) async -> DeliveryOutcome {
+        switch record.payload {
+        case .message, .file:
+            if let window, await !window.isOpen(for: record.key.chat) { return .failed(reason: Self.windowClosedReason) }
+        default: break
+        }
         switch record.payload {
         case .message(let message):
             return await send(message, record)
@@ -49,6 +77,19 @@ public struct WhatsAppSender: ChannelSender {
                 let outcome = outcome(for: error, record)
                 if case .retry = outcome { return outcome }
                 return .failed(reason: "read receipt: \(error)")
+            }
+        case .reengage:
+            guard let reengagement else {
+                return .failed(reason: "no re-engagement template is configured (whatsapp.reengagementTemplate)")
+            }
+            do {
+                let id = try await client.send(
+                    .template(
+                        to: record.key.chat, name: reengagement.name, language: reengagement.language,
+                        bodyParameters: reengagement.bodyParameters))
+                return .sent(platformMessageID: id)
+            } catch {
+                return outcome(for: error, record)
             }
         case .file(let file, let caption):
             do {
@@ -117,7 +158,7 @@ public struct WhatsAppSender: ChannelSender {
         case .retry:
             return .retry(notBefore: retryTime(record), reason: "\(error)")
         case .windowClosed:
-            return .failed(reason: "outside the 24-hour window (131047): only a template can reach this user")
+            return .failed(reason: Self.windowClosedReason)
         case .permanent:
             return .failed(reason: "WhatsApp refused: \(error)")
         }

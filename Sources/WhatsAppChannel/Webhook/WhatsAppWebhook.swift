@@ -22,6 +22,8 @@ public struct WhatsAppWebhook: Sendable {
     let readReceipts: Bool
     let statuses: (@Sendable ([MessageStatus]) async -> Void)?
     let onMedia: (@Sendable ([InboundMessage.Media]) -> Void)?
+    /// Learns when each user last wrote (the 24-hour window), once their messages are stored.
+    let window: CustomerServiceWindow?
     let logger: Logger
 
     /// - Parameters:
@@ -31,7 +33,8 @@ public struct WhatsAppWebhook: Sendable {
     public init(
         verifyToken: String, appSecret: String, inbox: ChannelInbox, menus: NumberedMenus, readReceipts: Bool = true,
         statuses: (@Sendable ([MessageStatus]) async -> Void)? = nil,
-        onMedia: (@Sendable ([InboundMessage.Media]) -> Void)? = nil, logger: Logger
+        onMedia: (@Sendable ([InboundMessage.Media]) -> Void)? = nil, window: CustomerServiceWindow? = nil,
+        logger: Logger
     ) {
         self.verifyToken = Array(verifyToken.utf8)
         self.signature = WebhookSignature(appSecret: appSecret)
@@ -40,6 +43,7 @@ public struct WhatsAppWebhook: Sendable {
         self.readReceipts = readReceipts
         self.statuses = statuses
         self.onMedia = onMedia
+        self.window = window
         self.logger = logger
     }
 
@@ -88,6 +92,7 @@ public struct WhatsAppWebhook: Sendable {
             logger.error("whatsapp_webhook_store_failed", ["error": "\(error)"])
             return .text("temporarily unavailable\n", status: 503)
         }
+        if let window { for item in items { window.userWrote(item.key.chat, at: item.receivedAt) } }
         if let onMedia {
             let files = payload.messages.compactMap { message -> InboundMessage.Media? in
                 if case .media(let media) = message.content { return media }
