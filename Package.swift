@@ -48,7 +48,10 @@ let package = Package(
         .executableTarget(name: "safa-engine-bench", dependencies: ["DialogCore"]),
         .executableTarget(
             name: "safa-bench",
-            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport", "HTTPClient",
+                "WhatsAppChannel",
+            ]
         ),
 
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.

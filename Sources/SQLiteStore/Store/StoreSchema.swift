@@ -10,8 +10,14 @@ enum StoreSchema {
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
         migrator.register("2026-12 web chat mailbox", sql: webChatMailbox)
+        migrator.register("2026-12 whatsapp last message by conversation", sql: inboxByConversation)
         return migrator
     }
+
+    /// Serves `lastUserMessage` (WhatsApp's 24-hour window) without scanning the inbox.
+    private static let inboxByConversation = """
+        CREATE INDEX inbox_by_conversation ON inbox (channel, chat, received_at);
+        """
 
     /// What web chat pages fetch: one row per reply the outbox delivered there and per message the
     /// beneficiary sent, read by conversation in id order. `origin` (the outbox row, the inbound message) is

@@ -40,6 +40,14 @@ struct BotConfiguration: Equatable {
         var chatBurst = 3.0
         /// Mark each message read and show "typing…" while its answer is prepared.
         var readReceipts = true
+        /// Where files beneficiaries send are kept (with their SHA-256) as soon as they arrive.
+        var mediaDirectory = "data/media/whatsapp"
+        /// Hold free-form messages back once 24 hours passed since the user last wrote (WhatsApp refuses
+        /// them with 131047 anyway); officers are told and may send the re-engagement template.
+        var enforceWindow = true
+        /// The approved template that asks a user to write again, as named in WhatsApp Manager.
+        var reengagementTemplate: String?
+        var reengagementLanguage = "ar"
     }
 
     /// The four WhatsApp secrets from the environment (the phone number id may come from the file).
@@ -183,6 +191,19 @@ extension BotConfiguration {
             try reader.double(w, "chatRate", into: &whatsapp.chatRate, path: "whatsapp.chatRate")
             try reader.double(w, "chatBurst", into: &whatsapp.chatBurst, path: "whatsapp.chatBurst")
             try reader.bool(w, "readReceipts", into: &whatsapp.readReceipts, path: "whatsapp.readReceipts")
+            try reader.string(w, "mediaDirectory", into: &whatsapp.mediaDirectory, path: "whatsapp.mediaDirectory")
+            try reader.bool(w, "enforceWindow", into: &whatsapp.enforceWindow, path: "whatsapp.enforceWindow")
+            if let object = w["reengagementTemplate"], !(object is JSONNull) {
+                guard let t = object as? [String: Any] else {
+                    throw reader.error("whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
+                }
+                var name = ""
+                try reader.string(t, "name", into: &name, path: "whatsapp.reengagementTemplate.name")
+                guard !name.isEmpty else { throw reader.error("whatsapp.reengagementTemplate.name", "must be given") }
+                whatsapp.reengagementTemplate = name
+                try reader.string(
+                    t, "language", into: &whatsapp.reengagementLanguage, path: "whatsapp.reengagementTemplate.language")
+            }
         }
         if let object = root["http"] {
             guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }
