@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DialogCore
@@ -49,5 +50,14 @@ import Testing
         #expect(ReferenceNumber.parse("123456789") == nil || ReferenceNumber.isValid("123456789"))
         #expect(ReferenceNumber.parse("رقم \(reference)") == nil)
         #expect(ReferenceNumber.parse("sf-2026-000123") == "SF-2026-000123")
+    }
+}
+
+@Suite struct DecisionDateTests {
+    @Test func aDayIsShownInUmmAlQuraAndGregorianForRiyadh() {
+        // 2026-12-06 22:00 UTC is already 2026-12-07 in Riyadh: 27 Jumada al-Akhirah 1448 (Umm al-Qura).
+        let day = DateParser.riyadhDay(Date(timeIntervalSince1970: 1_796_594_400))
+        #expect(day.gregorian == "07/12/2026")
+        #expect(day.hijri == "27/06/1448")
     }
 }

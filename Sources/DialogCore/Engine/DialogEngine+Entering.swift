@@ -102,6 +102,7 @@ extension DialogEngine {
                 reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
         var values = templateValues(flow: ref.flow, turn.state)
         values["reference"] = ReferenceNumber.display(reference)
+        values.merge(decisionDateValues(turn.now)) { _, new in new }
         turn.say(Template.render(submit.text, values))
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
