@@ -31,14 +31,17 @@ let package = Package(
         .target(name: "BotRuntime", dependencies: ["DialogCore", "Hashing"]),
         .target(
             name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
+        .target(
+            name: "WhatsAppChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
+        .target(name: "WebChatChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
         // The one place that knows every concrete type, and the thin executables over it.
         .target(
             name: "SafaBotCLI",
             dependencies: [
                 "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
-                "OfficerDesk",
+                "WhatsAppChannel", "OfficerDesk", "WebChatChannel",
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
@@ -51,7 +54,10 @@ let package = Package(
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
         .target(
             name: "SafaBotTestSupport",
-            dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "TelegramChannel", "SQLiteStore"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "Hashing", "TelegramChannel", "WhatsAppChannel",
+                "SQLiteStore",
+            ]
         ),
 
         .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
@@ -65,15 +71,22 @@ let package = Package(
                 "TelegramChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime",
             ]),
         .testTarget(
+            name: "WhatsAppChannelTests",
+            dependencies: [
+                "WhatsAppChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime", "Hashing",
+            ]),
+        .testTarget(
             name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(
+            name: "WebChatChannelTests", dependencies: ["WebChatChannel", "BotRuntime", "DialogCore", "HTTPServer"]),
         .testTarget(
             name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
         .testTarget(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "HTTPClient", "HTTPServer",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel",
             ]
         ),
     ]

@@ -9,9 +9,26 @@ enum StoreSchema {
         migrator.register("2026-11 outbox pending in order", sql: outboxPendingInOrder)
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
+        migrator.register("2026-12 web chat mailbox", sql: webChatMailbox)
         migrator.register("2026-12 request lifecycle events", sql: requestLifecycle)
         return migrator
     }
+
+    /// What web chat pages fetch: one row per reply the outbox delivered there and per message the
+    /// beneficiary sent, read by conversation in id order. `origin` (the outbox row, the inbound message) is
+    /// unique, so a re-delivery after a crash or a retried post adds nothing; `acked_at` once the page showed it.
+    private static let webChatMailbox = """
+        CREATE TABLE mailbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            origin TEXT UNIQUE,
+            body_json TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            acked_at REAL
+        );
+        CREATE INDEX mailbox_by_chat ON mailbox (channel, chat, id);
+        """
 
     /// A request's history (status changes by officers, information added by the beneficiary), when its
     /// status last changed, and the applicant's national ID for finding an open request from any chat.
