@@ -71,6 +71,8 @@ public struct InboxProcessor: Sendable {
                 commit.deskEvents.append(.surveyAnswered(answer))
             case .relayToOfficer(let content): commit.deskEvents.append(.beneficiarySent(content))
             case .leaveQueue(let queue): commit.deskEvents.append(.beneficiaryLeft(queue: queue))
+            case .addInformation(let reference, let content):
+                commit.information.append(RequestInformation(reference: reference, content: content))
             }
         }
         commit.outbound = outbound
