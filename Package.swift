@@ -75,7 +75,7 @@ let package = Package(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "HTTPClient", "HTTPServer", "WebChatChannel",
+                "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

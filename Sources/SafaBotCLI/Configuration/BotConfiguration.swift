@@ -41,6 +41,8 @@ struct BotConfiguration: Equatable {
         var allowedOrigins: [String] = []
         /// Seconds a fetch for replies waits before answering empty.
         var waitSeconds = 25
+        /// The largest photo or PDF a beneficiary may send (the server's `http.maxBodyBytes` applies first).
+        var maxUploadBytes = 5 << 20
         /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
         var secureCookie = true
     }
@@ -119,6 +121,7 @@ extension BotConfiguration {
             guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
             try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
             try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.int(w, "maxUploadBytes", into: &webChat.maxUploadBytes, path: "webChat.maxUploadBytes")
             try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
             if let raw = w["allowedOrigins"] {
                 guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {

@@ -12,13 +12,14 @@ public import HTTPServer
 /// durable inbox, fetching replies from the mailbox (event stream or long poll) and acknowledging them.
 ///
 /// Every route takes exact paths (no path parameters): `/chat`, `/chat/app.js`, `/chat/app.css`,
-/// `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`.
+/// `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`, `/chat/upload`, `/chat/file`.
 public struct WebChatServer: Sendable {
     let configuration: WebChatConfiguration
     let inbox: ChannelInbox
     let mailbox: any MailboxStore
     let executor: BlockingExecutor
     let bell: MailboxBell
+    let files: WebChatFiles
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -29,7 +30,7 @@ public struct WebChatServer: Sendable {
 
     public init(
         configuration: WebChatConfiguration, inbox: ChannelInbox, mailbox: any MailboxStore,
-        executor: BlockingExecutor, bell: MailboxBell, logger: Logger,
+        executor: BlockingExecutor, bell: MailboxBell, files: WebChatFiles, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -37,6 +38,7 @@ public struct WebChatServer: Sendable {
         self.mailbox = mailbox
         self.executor = executor
         self.bell = bell
+        self.files = files
         self.logger = logger
         self.clock = clock
     }
@@ -52,6 +54,8 @@ public struct WebChatServer: Sendable {
             ("/chat/events", { await events($0) }),
             ("/chat/poll", { await poll($0) }),
             ("/chat/ack", { await acknowledge($0) }),
+            ("/chat/upload", { await upload($0) }),
+            ("/chat/file", { await file($0) }),
         ]
     }
 
