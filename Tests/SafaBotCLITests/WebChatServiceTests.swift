@@ -30,6 +30,8 @@ import WebChatChannel
             configuration.webChat.enabled = true
             configuration.webChat.waitSeconds = 5
             configuration.webChatSecret = "web-chat-test-secret-0123456789abcdef"
+            // Scripted conversations post faster than people type; the limits have their own test.
+            configuration.webChat.postsPerSecond = 0
             configure(&configuration)
             self.token = token
             service = try Self.make(configuration, token: token)
@@ -317,5 +319,29 @@ import WebChatChannel
         #expect(try await bot.upload(cookie, Data(repeating: 0xFF, count: 2000), type: "image/jpeg").status == 413)
         #expect(try await bot.upload(cookie, Data(), type: "image/jpeg").status == 400)
         #expect(try await bot.entries(cookie).filter { $0.type == "me" }.isEmpty)
+    }
+
+    @Test func aFloodingConversationIsToldToSlowDownAndOthersAreStillServed() async throws {
+        let bot = try Bot {
+            $0.webChat.postsPerSecond = 0.001
+            $0.webChat.clientAddressHeader = "X-Real-IP"
+        }
+        defer { bot.stop() }
+        let flooder = try await bot.startConversation()
+        var statuses: [Int] = []
+        for index in 0..<15 { statuses.append(try await bot.send(flooder, text: "رسالة \(index)").status) }
+        #expect(statuses.prefix(10).allSatisfy { $0 == 202 }, "\(statuses)")
+        #expect(statuses.suffix(5).allSatisfy { $0 == 429 }, "\(statuses)")
+        let refused = try await bot.send(flooder, text: "مرة أخرى")
+        #expect(Int(refused.headers["retry-after"] ?? "") ?? 0 >= 1)
+        let other = try await bot.startConversation()
+        #expect(try await bot.send(other, text: "مرحبا").status == 202)
+        // New conversations are paced per client address (the proxy's header, trusted from 127.0.0.1).
+        var starts: [Int] = []
+        for _ in 0..<25 {
+            starts.append(try await bot.call("POST", "/chat/start", headers: [("X-Real-IP", "192.0.2.7")]).status)
+        }
+        #expect(starts.filter { $0 == 429 }.count == 5)
+        #expect(try await bot.call("POST", "/chat/start", headers: [("X-Real-IP", "192.0.2.8")]).status == 200)
     }
 }

@@ -19,7 +19,10 @@ enum WebChatPlugin {
         let bell = MailboxBell()
         let settings = WebChatConfiguration(
             secret: Array(secret.utf8), allowedOrigins: w.allowedOrigins, waitSeconds: w.waitSeconds,
-            maxUploadBytes: w.maxUploadBytes, secureCookie: w.secureCookie)
+            maxUploadBytes: w.maxUploadBytes, clientAddressHeader: w.clientAddressHeader,
+            limits: WebChatLimits.Configuration(
+                postsPerSecondPerConversation: w.postsPerSecond, openFetchesPerAddress: w.openFetchesPerAddress),
+            secureCookie: w.secureCookie)
         // Beside the database: files are kept as long as the conversations that show them.
         let folder = DataLocation.folder(of: configuration.database)
         let files = WebChatFiles(

@@ -15,6 +15,9 @@ extension WebChatServer {
     func upload(_ request: HTTPRequest) async -> HTTPResponse {
         guard request.method == "POST" else { return Self.methodNotAllowed("POST") }
         guard let token = conversation(request) else { return Self.error("no conversation", status: 401) }
+        if let later = limits.admitPost(address: clientAddress(request), conversation: token.id, now: clock()) {
+            return Self.tooMany(retryAt: later, now: clock())
+        }
         guard let postKey = request.query["key"], WebChatPost.isValidKey(postKey) else {
             return Self.error("key must be 8-64 characters of A-Z a-z 0-9 _ -", status: 400)
         }
