@@ -28,9 +28,11 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
 
         // Channels and the runtime that ties inbox → engine → store → outbox together.
-        .target(name: "BotRuntime", dependencies: ["DialogCore"]),
+        .target(name: "BotRuntime", dependencies: ["DialogCore", "Hashing"]),
         .target(
             name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
+        .target(
+            name: "WhatsAppChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
         .target(name: "WebChatChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
@@ -39,7 +41,7 @@ let package = Package(
             name: "SafaBotCLI",
             dependencies: [
                 "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
-                "OfficerDesk", "WebChatChannel",
+                "WhatsAppChannel", "OfficerDesk", "WebChatChannel",
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
@@ -52,7 +54,10 @@ let package = Package(
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
         .target(
             name: "SafaBotTestSupport",
-            dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "TelegramChannel", "SQLiteStore"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "HTTPServer", "HTTPClient", "Hashing", "TelegramChannel", "WhatsAppChannel",
+                "SQLiteStore",
+            ]
         ),
 
         .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
@@ -65,7 +70,13 @@ let package = Package(
             dependencies: [
                 "TelegramChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime",
             ]),
-        .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport"]),
+        .testTarget(
+            name: "WhatsAppChannelTests",
+            dependencies: [
+                "WhatsAppChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime", "Hashing",
+            ]),
+        .testTarget(
+            name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(
             name: "WebChatChannelTests", dependencies: ["WebChatChannel", "BotRuntime", "DialogCore", "HTTPServer"]),
@@ -75,7 +86,7 @@ let package = Package(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

@@ -71,6 +71,52 @@ import Testing
         #expect(c.messages.last?.buttons.map(\.label) == ["تأكيد", "تعديل"])
     }
 
+    @Test func theAttestationRecordsTheStatementAsShownTheAnswerTheMessageAndTheData() throws {
+        var c = fillForm()
+        c.press("تأكيد")
+        let attestationEvent = c.sequence + 1
+        let result = c.engine.step(
+            c.state, Event(.text("نعم"), receivedAt: c.now, sequence: attestationEvent, platformID: "telegram:update:77"))
+        let request = try #require(result.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
+        let attestation = try #require(request.attestation)
+        #expect(attestation.version == 2)
+        #expect(attestation.statement == "أقر بصحة البيانات")
+        #expect(attestation.answer == "نعم")
+        #expect(attestation.platformMessageID == "telegram:update:77")
+        #expect(attestation.acceptedAt == c.now)
+        #expect(attestation.data == AttestedData(request.fields).canonicalText)
+        #expect(attestation.data?.contains(#""nid":"1023456781""#) == true)
+    }
+
+    @Test func dataEditedAfterAttestingAsksForAFreshAttestationBeforeSubmitting() throws {
+        // A flow that attests before the review: an edit in the review must not be submitted unattested.
+        let attestFirst = EngineFixture.help
+            .replacingOccurrences(of: #""next":"review"},"#, with: #""next":"attest"},"#)
+            .replacingOccurrences(of: #""editPrompt":"أي حقل؟","next":"attest"}"#, with: #""editPrompt":"أي حقل؟","next":"submit"}"#)
+            .replacingOccurrences(of: #""next":"submit","onDecline""#, with: #""next":"review","onDecline""#)
+        var c = Conversation(try EngineFixture.bundle(help: attestFirst))
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("4")
+        c.press("تخطي")
+        #expect(c.lastText == "أقر بصحة البيانات")
+        c.press("أقر")
+        #expect(c.lastText.hasPrefix("راجع بياناتك"))
+        c.press("تعديل")
+        c.press("الأسرة")
+        c.say("٧")
+        c.press("تأكيد")
+        #expect(!c.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(c.lastText == "أقر بصحة البيانات", "the changed data is attested again")
+        c.press("أقر")
+        c.press("تأكيد")
+        let request = try #require(c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
+        #expect(request.fields[2].value == .integer(7))
+        #expect(request.attestation?.data?.contains(#""family":"7""#) == true)
+    }
+
     @Test func aPressOnAnOldMessageIsAnsweredAndTheCurrentQuestionAskedAgain() {
         var c = Conversation(bundle)
         c.send(.start)

@@ -60,7 +60,9 @@ public struct InboxProcessor: Sendable {
         for effect in result.effects {
             switch effect {
             case .send(let message): outbound.append(.message(message))
-            case .submitRequest(let request): commit.requests.append(request)
+            case .submitRequest(var request):
+                request.attestation = request.attestation.map { $0.sealed(channel: record.key.channel) }
+                commit.requests.append(request)
             case .handoff(let handoff):
                 commit.handoffs.append(handoff)
                 commit.deskEvents.append(.handoff(handoff))

@@ -29,7 +29,7 @@ public struct InboundRecord: Sendable, Equatable {
         self.meta = meta
     }
 
-    public var event: Event { Event(content, receivedAt: receivedAt, sequence: id) }
+    public var event: Event { Event(content, receivedAt: receivedAt, sequence: id, platformID: platformID) }
 }
 
 /// What the outbox must deliver, as intent; each channel renders it within its own limits.

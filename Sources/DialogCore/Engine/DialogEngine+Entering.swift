@@ -24,7 +24,7 @@ extension DialogEngine {
                 if let text { turn.say(render(text, in: ref.flow, turn.state)) }
                 ref = settings.mainMenu
             case .submit(let submit):
-                self.submit(submit, at: ref, &turn)
+                guard self.submit(submit, at: ref, &turn) else { return }
                 ref = NodeRef(submit.next, in: ref.flow)
             case .status(let status):
                 showStatus(status, &turn)
@@ -79,8 +79,18 @@ extension DialogEngine {
         turn.state.suspended = nil
     }
 
-    func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) {
+    /// Submits the form; false when it asked for a fresh attestation instead (the conversation waits there).
+    func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) -> Bool {
         let formRef = NodeRef(submit.form, in: ref.flow)
+        // Data that changed after it was attested to (an edit the review missed, a form reused) is never
+        // submitted under the old attestation: the beneficiary attests again to what is sent.
+        if let attestation = turn.state.attestations[formRef.description], let attested = attestation.data,
+            attested != AttestedData(entries(ofForm: formRef, turn.state)).canonicalText
+        {
+            turn.state.attestations[formRef.description] = nil
+            wait(at: attestation.node, .attesting, &turn)
+            return false
+        }
         let reference = Self.reference(sequence: turn.event.sequence, at: turn.now)
         let request = SubmittedRequest(
             reference: reference, requestType: submit.requestType, form: formRef,
@@ -95,6 +105,7 @@ extension DialogEngine {
         turn.say(Template.render(submit.text, values))
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
+        return true
     }
 
     /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.

@@ -28,10 +28,13 @@ public struct Event: Sendable, Equatable, Codable {
     public var receivedAt: Date
     /// Unique and increasing across the whole bot (the inbox row id); reference numbers derive from it.
     public var sequence: Int64
+    /// The platform's id for what arrived (`telegram:update:…`, a wamid), recorded with an attestation.
+    public var platformID: String?
 
-    public init(_ content: EventContent, receivedAt: Date, sequence: Int64) {
+    public init(_ content: EventContent, receivedAt: Date, sequence: Int64, platformID: String? = nil) {
         self.content = content
         self.receivedAt = receivedAt
         self.sequence = sequence
+        self.platformID = platformID
     }
 }

@@ -24,6 +24,32 @@ struct BotConfiguration: Equatable {
         var chatBurst = 3.0
     }
 
+    struct WhatsApp: Equatable {
+        /// The Graph API (GRAPH_API_BASE_URL overrides it; a fake on 127.0.0.1 in tests).
+        var apiBaseURL = "https://graph.facebook.com"
+        /// The Graph API version in every URL; Meta keeps each version about two years.
+        var apiVersion = "v23.0"
+        /// The business number's id (WHATSAPP_PHONE_NUMBER_ID overrides it).
+        var phoneNumberID: String?
+        /// Path on our HTTP server that Meta posts notifications to (behind the TLS proxy).
+        var webhookPath = "/whatsapp/webhook"
+        /// Messages per second per business number (Meta's default throughput is 80) and per user, and the
+        /// per-user burst (Meta's pair rate allows short bursts).
+        var globalRate = 80.0
+        var chatRate = 1.0
+        var chatBurst = 3.0
+        /// Mark each message read and show "typing…" while its answer is prepared.
+        var readReceipts = true
+    }
+
+    /// The four WhatsApp secrets from the environment (the phone number id may come from the file).
+    struct WhatsAppSecrets: Equatable {
+        var accessToken: String
+        var phoneNumberID: String
+        var appSecret: String
+        var verifyToken: String
+    }
+
     struct HTTP: Equatable {
         /// Where /healthz, /metrics and webhooks are served; meant to sit behind a TLS reverse proxy.
         var host = "127.0.0.1"
@@ -61,12 +87,43 @@ struct BotConfiguration: Equatable {
     var database = "data/safa-bot.sqlite"
     var logLevel = "info"
     var telegram = Telegram()
+    var whatsapp = WhatsApp()
     var http = HTTP()
     var webChat = WebChat()
     /// Secrets, from the environment only.
     var webChatSecret: String?
     var telegramToken: String?
     var webhookSecret: String?
+    var whatsappAccessToken: String?
+    var whatsappAppSecret: String?
+    var whatsappVerifyToken: String?
+
+    /// The environment variables WhatsApp needs, by what they hold.
+    static let whatsappVariables = (
+        token: "WHATSAPP_ACCESS_TOKEN", phoneNumberID: "WHATSAPP_PHONE_NUMBER_ID", appSecret: "WHATSAPP_APP_SECRET",
+        verifyToken: "WHATSAPP_VERIFY_TOKEN"
+    )
+
+    /// WhatsApp's settings when every one is given; nil when none is (WhatsApp is simply off). Throws naming
+    /// what is missing when only some are: a half-configured channel is a mistake to report, not to ignore.
+    func whatsappSecrets() throws -> WhatsAppSecrets? {
+        let v = Self.whatsappVariables
+        let values: [(String, String?)] = [
+            (v.token, whatsappAccessToken), (v.phoneNumberID, whatsapp.phoneNumberID), (v.appSecret, whatsappAppSecret),
+            (v.verifyToken, whatsappVerifyToken),
+        ]
+        let missing = values.filter { $0.1 == nil }.map(\.0)
+        if missing.count == values.count { return nil }
+        guard missing.isEmpty, let token = whatsappAccessToken, let id = whatsapp.phoneNumberID,
+            let secret = whatsappAppSecret, let verify = whatsappVerifyToken
+        else {
+            throw ConfigurationError(
+                file: "environment",
+                message: "WhatsApp is half-configured: \(missing.joined(separator: ", ")) not set "
+                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)")
+        }
+        return WhatsAppSecrets(accessToken: token, phoneNumberID: id, appSecret: secret, verifyToken: verify)
+    }
 }
 
 /// A configuration file that cannot be used, with the key at fault.
@@ -116,6 +173,17 @@ extension BotConfiguration {
             try reader.double(t, "chatRate", into: &telegram.chatRate, path: "telegram.chatRate")
             try reader.double(t, "chatBurst", into: &telegram.chatBurst, path: "telegram.chatBurst")
         }
+        if let object = root["whatsapp"] {
+            guard let w = object as? [String: Any] else { throw reader.error("whatsapp", "must be an object") }
+            try reader.string(w, "apiBaseURL", into: &whatsapp.apiBaseURL, path: "whatsapp.apiBaseURL")
+            try reader.string(w, "apiVersion", into: &whatsapp.apiVersion, path: "whatsapp.apiVersion")
+            try reader.optionalString(w, "phoneNumberID", into: &whatsapp.phoneNumberID, path: "whatsapp.phoneNumberID")
+            try reader.string(w, "webhookPath", into: &whatsapp.webhookPath, path: "whatsapp.webhookPath")
+            try reader.double(w, "globalRate", into: &whatsapp.globalRate, path: "whatsapp.globalRate")
+            try reader.double(w, "chatRate", into: &whatsapp.chatRate, path: "whatsapp.chatRate")
+            try reader.double(w, "chatBurst", into: &whatsapp.chatBurst, path: "whatsapp.chatBurst")
+            try reader.bool(w, "readReceipts", into: &whatsapp.readReceipts, path: "whatsapp.readReceipts")
+        }
         if let object = root["http"] {
             guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }
             try reader.string(h, "host", into: &http.host, path: "http.host")
@@ -157,6 +225,14 @@ extension BotConfiguration {
         }
         telegramToken = environment["TELEGRAM_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         webhookSecret = environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        func secret(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        // WHATSAPP_TOKEN is accepted too: the name Meta's own samples use.
+        whatsappAccessToken = secret(Self.whatsappVariables.token) ?? secret("WHATSAPP_TOKEN")
+        whatsappAppSecret = secret(Self.whatsappVariables.appSecret)
+        whatsappVerifyToken = secret(Self.whatsappVariables.verifyToken)
+        if let id = secret(Self.whatsappVariables.phoneNumberID) { whatsapp.phoneNumberID = id }
+        if let url = secret("GRAPH_API_BASE_URL") { whatsapp.apiBaseURL = url }
+        if let rate = try number("WHATSAPP_GLOBAL_RATE") { whatsapp.globalRate = rate }
         webChatSecret = environment["SAFA_WEBCHAT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         if let url = environment["TELEGRAM_API_BASE_URL"], !url.isEmpty { telegram.apiBaseURL = url }
         if let mode = environment["TELEGRAM_MODE"], !mode.isEmpty { telegram.mode = mode }
@@ -182,6 +258,12 @@ extension BotConfiguration {
         }
         guard (0...65535).contains(http.port) else {
             throw ConfigurationError(file: file, message: "http.port must be between 0 and 65535")
+        }
+        guard whatsapp.webhookPath.hasPrefix("/") else {
+            throw ConfigurationError(file: file, message: "whatsapp.webhookPath must start with \"/\"")
+        }
+        guard whatsapp.apiVersion.hasPrefix("v") else {
+            throw ConfigurationError(file: file, message: "whatsapp.apiVersion must look like \"v23.0\"")
         }
         guard (1...55).contains(webChat.waitSeconds) else {
             throw ConfigurationError(file: file, message: "webChat.waitSeconds must be between 1 and 55")

@@ -10,8 +10,8 @@ import HTTPServer
 
 /// One channel as the run-time root (``BotService``) composes it: how its outbox rows go out, how fast,
 /// which HTTP routes it serves, what inbound loop it runs, how other channels fetch its files, and (for the
-/// channel officers work in) the officers' workplace. Telegram is one (``TelegramPlugin``), web chat another
-/// (``WebChatPlugin``: routes and a mailbox sender, no poller); WhatsApp plugs in the same way.
+/// channel officers work in) the officers' workplace. ``TelegramPlugin`` and ``WhatsAppPlugin`` are two;
+/// ``WebChatPlugin`` (routes and a mailbox sender, no poller) a third.
 ///
 /// Adding a channel (see ``TelegramPlugin`` for the whole of one):
 /// 1. a `ChannelSender` whose `channel` is the plugin's `name`: it renders `.message` within the platform's
