@@ -55,6 +55,8 @@ extension WebChatAssets {
               image.src = entry.url;
               image.alt = "صورة";
               image.loading = "lazy";
+              // A picture grows the log once loaded: keep the newest message in view.
+              image.addEventListener("load", () => { log.scrollTop = log.scrollHeight; });
               item.appendChild(image);
             } else {
               const link = document.createElement("a");
@@ -110,6 +112,7 @@ extension WebChatAssets {
               item.appendChild(group);
             }
           }
+          log.scrollTop = log.scrollHeight;
           scheduleAck();
         }
 
