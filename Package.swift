@@ -89,7 +89,7 @@ let package = Package(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

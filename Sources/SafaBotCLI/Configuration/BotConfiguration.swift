@@ -84,6 +84,15 @@ struct BotConfiguration: Equatable {
         var allowedOrigins: [String] = []
         /// Seconds a fetch for replies waits before answering empty.
         var waitSeconds = 25
+        /// The largest photo or PDF a beneficiary may send (the server's `http.maxBodyBytes` applies first).
+        var maxUploadBytes = 5 << 20
+        /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
+        /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
+        var clientAddressHeader: String?
+        /// Messages and files per second one conversation may send (bursts of ten).
+        var postsPerSecond = 1.0
+        /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
+        var openFetchesPerAddress = 200
         /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
         var secureCookie = true
     }
@@ -225,6 +234,12 @@ extension BotConfiguration {
             guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
             try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
             try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.int(w, "maxUploadBytes", into: &webChat.maxUploadBytes, path: "webChat.maxUploadBytes")
+            try reader.optionalString(
+                w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
+            try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.int(
+                w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
             try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
             if let raw = w["allowedOrigins"] {
                 guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {

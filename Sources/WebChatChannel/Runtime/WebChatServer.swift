@@ -12,13 +12,15 @@ public import HTTPServer
 /// durable inbox, fetching replies from the mailbox (event stream or long poll) and acknowledging them.
 ///
 /// Every route takes exact paths (no path parameters): `/chat`, `/chat/app.js`, `/chat/app.css`,
-/// `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`.
+/// `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`, `/chat/upload`, `/chat/file`.
 public struct WebChatServer: Sendable {
     let configuration: WebChatConfiguration
     let inbox: ChannelInbox
     let mailbox: any MailboxStore
     let executor: BlockingExecutor
     let bell: MailboxBell
+    let files: WebChatFiles
+    let limits: WebChatLimits
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -29,7 +31,7 @@ public struct WebChatServer: Sendable {
 
     public init(
         configuration: WebChatConfiguration, inbox: ChannelInbox, mailbox: any MailboxStore,
-        executor: BlockingExecutor, bell: MailboxBell, logger: Logger,
+        executor: BlockingExecutor, bell: MailboxBell, files: WebChatFiles, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -37,6 +39,8 @@ public struct WebChatServer: Sendable {
         self.mailbox = mailbox
         self.executor = executor
         self.bell = bell
+        self.files = files
+        self.limits = WebChatLimits(configuration.limits)
         self.logger = logger
         self.clock = clock
     }
@@ -52,6 +56,8 @@ public struct WebChatServer: Sendable {
             ("/chat/events", { await events($0) }),
             ("/chat/poll", { await poll($0) }),
             ("/chat/ack", { await acknowledge($0) }),
+            ("/chat/upload", { await upload($0) }),
+            ("/chat/file", { await file($0) }),
         ]
     }
 
@@ -118,10 +124,14 @@ public struct WebChatServer: Sendable {
         if request.query["fresh"] != "1", conversation(request) != nil {
             return Self.json(#"{"conversation":"resumed"}"#)
         }
+        let now = clock()
+        if let later = limits.admitStart(address: clientAddress(request), now: now) {
+            return Self.tooMany(retryAt: later, now: now)
+        }
         let token = ConversationToken.issue(secret: configuration.secret)
         let item = InboundItem(
             key: WebChat.conversationKey(token.id), platformID: "web:\(token.id):start", content: .start,
-            receivedAt: clock(), meta: [:])
+            receivedAt: now, meta: [:])
         do {
             try await inbox.accept([item])
         } catch {
@@ -148,6 +158,9 @@ public struct WebChatServer: Sendable {
         }
         guard let token = conversation(request) else {
             return Self.error("no conversation: POST /chat/start", status: 401)
+        }
+        if let later = limits.admitPost(address: clientAddress(request), conversation: token.id, now: clock()) {
+            return Self.tooMany(retryAt: later, now: clock())
         }
         guard let post = try? JSONDecoder().decode(WebChatPost.self, from: request.body) else {
             return Self.error("body must be {\"key\": …, \"text\": …} or {\"key\": …, \"button\": …}", status: 400)
@@ -213,7 +226,26 @@ public struct WebChatServer: Sendable {
         }
     }
 
+    /// The client's address: the connection's peer, or the trusted proxy's header when the peer is the
+    /// proxy on this machine (with X-Forwarded-For, the last address: the one our proxy saw).
+    func clientAddress(_ request: HTTPRequest) -> String {
+        let peer = request.remoteAddress ?? "unknown"
+        guard let name = configuration.clientAddressHeader?.lowercased(),
+            ["127.0.0.1", "::1", "::ffff:127.0.0.1"].contains(peer),
+            let value = request.headers[name], let last = value.split(separator: ",").last
+        else { return peer }
+        let address = Self.trimmed(last)
+        return address.isEmpty ? peer : address
+    }
+
     // MARK: Responses
+
+    /// 429 with `Retry-After` in whole seconds.
+    static func tooMany(retryAt: Date, now: Date) -> HTTPResponse {
+        var response = error("too many requests; slow down", status: 429)
+        response.headers["Retry-After"] = String(max(1, Int(retryAt.timeIntervalSince(now).rounded(.up))))
+        return response
+    }
 
     static func json(_ text: String, status: Int = 200) -> HTTPResponse {
         var response = HTTPResponse.json(Data(text.utf8), status: status)
