@@ -89,6 +89,11 @@ struct ChannelContext: Sendable {
     let wakeProcessing: @Sendable () -> Void
     /// Wakes the officers' desk after desk events were stored.
     let wakeDesk: @Sendable () -> Void
+    /// Steps a channel's events in the transaction that stores them, when nothing older waits (see
+    /// `InboxProcessor.accept`); shared with the processing loop, whose lock it takes.
+    let processor: InboxProcessor
+    /// Wakes what follows a commit (outbox sender, desk) after events were stepped that way.
+    let wakeAfterCommit: @Sendable () -> Void
 
     func logger(_ label: String) -> Logger { Logger(label: label, handler: logHandler) }
 
