@@ -105,7 +105,9 @@ public struct InboxProcessor: Sendable {
         for effect in result.effects {
             switch effect {
             case .send(let message): outbound.append(.message(message))
-            case .submitRequest(let request): commit.requests.append(request)
+            case .submitRequest(var request):
+                request.attestation = request.attestation.map { $0.sealed(channel: record.key.channel) }
+                commit.requests.append(request)
             case .handoff(let handoff):
                 commit.handoffs.append(handoff)
                 commit.deskEvents.append(.handoff(handoff))
@@ -114,6 +116,8 @@ public struct InboxProcessor: Sendable {
                 commit.deskEvents.append(.surveyAnswered(answer))
             case .relayToOfficer(let content): commit.deskEvents.append(.beneficiarySent(content))
             case .leaveQueue(let queue): commit.deskEvents.append(.beneficiaryLeft(queue: queue))
+            case .addInformation(let reference, let content):
+                commit.information.append(RequestInformation(reference: reference, content: content))
             }
         }
         commit.outbound = outbound

@@ -49,6 +49,11 @@ public protocol RuntimeStore: Sendable {
     func markBlocked(_ key: ConversationKey, at: Date) throws
     func isBlocked(_ key: ConversationKey) throws -> Bool
 
+    /// When the beneficiary last wrote on their channel: the newest inbox event of `key` whose platform id
+    /// is the channel's own (`"<channel>:…"`, not the desk's hand-backs); nil when they never did. WhatsApp's
+    /// 24-hour customer-service window runs from it.
+    func lastUserMessage(_ key: ConversationKey) throws -> Date?
+
     /// Submitted requests, newest first (for officers, exports and tests).
     func requests(limit: Int) throws -> [SubmittedRequest]
 

@@ -88,6 +88,19 @@ extension SQLiteRuntimeStore {
                 [channel, chat, .text(event), now])
         }
 
+        for information in step.information {
+            // Recorded in the request's history as the beneficiary's; `note` holds what they sent (a text,
+            // or a file's or location's JSON).
+            let content: String
+            if case .text(let text) = information.content { content = text } else { content = information.content.jsonText() }
+            try db.execute(
+                """
+                INSERT INTO request_events (reference, at, actor, kind, note, via)
+                VALUES (?, ?, 'beneficiary', 'information', ?, ?)
+                """,
+                [.text(information.reference), now, .text(content), channel])
+        }
+
         for survey in step.surveys {
             try db.execute(
                 "INSERT INTO surveys (channel, chat, node, rating, answered_at) VALUES (?, ?, ?, ?, ?)",
@@ -113,11 +126,13 @@ extension SQLiteRuntimeStore {
         let values: [SQLiteValue] = [
             .text(request.reference), .text(request.requestType), .text(key.channel), .text(key.chat),
             .text(request.form.description), .text(fields), .date(request.submittedAt), .optionalText(attestation),
+            .optionalText(request.applicantID),
         ]
         let sql = """
             INSERT INTO requests
-                (reference, request_type, channel, chat, form, fields_json, submitted_at, attestation_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                (reference, request_type, channel, chat, form, fields_json, submitted_at, attestation_json,
+                 applicant_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         let result: Result<Void, SQLiteError> = Result { () throws(SQLiteError) in try db.execute(sql, values) }
         if case .failure(let error) = result {

@@ -160,4 +160,16 @@ extension SQLiteRuntimeStore {
     public func isBlocked(_ key: ConversationKey) throws -> Bool {
         try withDatabase { db, _ in try Self.isBlocked(key, in: db) }
     }
+
+    public func lastUserMessage(_ key: ConversationKey) throws -> Date? {
+        try withDatabase { db, _ in
+            try db.query(
+                """
+                SELECT max(received_at) FROM inbox
+                WHERE channel = ? AND chat = ? AND substr(platform_id, 1, length(channel) + 1) = channel || ':'
+                """,
+                [.text(key.channel), .text(key.chat)]
+            ) { row in row.isNull(0) ? nil : Date(timeIntervalSince1970: row.double(0)) }.first ?? nil
+        }
+    }
 }

@@ -24,14 +24,77 @@ struct BotConfiguration: Equatable {
         var chatBurst = 3.0
     }
 
+    struct WhatsApp: Equatable {
+        /// The Graph API (GRAPH_API_BASE_URL overrides it; a fake on 127.0.0.1 in tests).
+        var apiBaseURL = "https://graph.facebook.com"
+        /// The Graph API version in every URL; Meta keeps each version about two years.
+        var apiVersion = "v23.0"
+        /// The business number's id (WHATSAPP_PHONE_NUMBER_ID overrides it).
+        var phoneNumberID: String?
+        /// Path on our HTTP server that Meta posts notifications to (behind the TLS proxy).
+        var webhookPath = "/whatsapp/webhook"
+        /// Messages per second per business number (Meta's default throughput is 80) and per user, and the
+        /// per-user burst (Meta's pair rate allows short bursts).
+        var globalRate = 80.0
+        var chatRate = 1.0
+        var chatBurst = 3.0
+        /// Mark each message read and show "typing…" while its answer is prepared.
+        var readReceipts = true
+        /// Where files beneficiaries send are kept (with their SHA-256) as soon as they arrive.
+        var mediaDirectory = "data/media/whatsapp"
+        /// Hold free-form messages back once 24 hours passed since the user last wrote (WhatsApp refuses
+        /// them with 131047 anyway); officers are told and may send the re-engagement template.
+        var enforceWindow = true
+        /// The approved template that asks a user to write again, as named in WhatsApp Manager.
+        var reengagementTemplate: String?
+        var reengagementLanguage = "ar"
+    }
+
+    /// The four WhatsApp secrets from the environment (the phone number id may come from the file).
+    struct WhatsAppSecrets: Equatable {
+        var accessToken: String
+        var phoneNumberID: String
+        var appSecret: String
+        var verifyToken: String
+    }
+
     struct HTTP: Equatable {
         /// Where /healthz, /metrics and webhooks are served; meant to sit behind a TLS reverse proxy.
         var host = "127.0.0.1"
         var port = 8080
         var maxBodyBytes = 1_048_576
         var maxConnections = 256
+        /// Connections one IP address may hold at once (behind a proxy on this machine, every connection
+        /// is the proxy's: raise it to maxConnections there and let the proxy limit its clients).
+        var perIPConnectionLimit = 64
+        /// Seconds a request may take to send its headers and body, however steadily it drips.
+        var requestDeadlineSeconds = 20
+        /// Refused credentials (401/403) one client may cause per minute before it is answered 429.
+        var failureBudgetPerMinute = 20
+        /// A header carrying the real client's address, believed only from a loopback peer (the proxy).
+        var clientAddressHeader: String?
         /// Off by default in polling mode; webhook mode always serves.
         var enabled = true
+    }
+
+    /// The chat page on the bot's own server (`/chat`); runs when enabled and `SAFA_WEBCHAT_SECRET` is set.
+    struct WebChat: Equatable {
+        var enabled = false
+        /// Sites allowed to embed the chat, as origins ("https://safa.org.sa").
+        var allowedOrigins: [String] = []
+        /// Seconds a fetch for replies waits before answering empty.
+        var waitSeconds = 25
+        /// The largest photo or PDF a beneficiary may send (the server's `http.maxBodyBytes` applies first).
+        var maxUploadBytes = 5 << 20
+        /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
+        /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
+        var clientAddressHeader: String?
+        /// Messages and files per second one conversation may send (bursts of ten).
+        var postsPerSecond = 1.0
+        /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
+        var openFetchesPerAddress = 200
+        /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
+        var secureCookie = true
     }
 
     var version = 1
@@ -41,10 +104,43 @@ struct BotConfiguration: Equatable {
     var database = "data/safa-bot.sqlite"
     var logLevel = "info"
     var telegram = Telegram()
+    var whatsapp = WhatsApp()
     var http = HTTP()
+    var webChat = WebChat()
     /// Secrets, from the environment only.
+    var webChatSecret: String?
     var telegramToken: String?
     var webhookSecret: String?
+    var whatsappAccessToken: String?
+    var whatsappAppSecret: String?
+    var whatsappVerifyToken: String?
+
+    /// The environment variables WhatsApp needs, by what they hold.
+    static let whatsappVariables = (
+        token: "WHATSAPP_ACCESS_TOKEN", phoneNumberID: "WHATSAPP_PHONE_NUMBER_ID", appSecret: "WHATSAPP_APP_SECRET",
+        verifyToken: "WHATSAPP_VERIFY_TOKEN"
+    )
+
+    /// WhatsApp's settings when every one is given; nil when none is (WhatsApp is simply off). Throws naming
+    /// what is missing when only some are: a half-configured channel is a mistake to report, not to ignore.
+    func whatsappSecrets() throws -> WhatsAppSecrets? {
+        let v = Self.whatsappVariables
+        let values: [(String, String?)] = [
+            (v.token, whatsappAccessToken), (v.phoneNumberID, whatsapp.phoneNumberID), (v.appSecret, whatsappAppSecret),
+            (v.verifyToken, whatsappVerifyToken),
+        ]
+        let missing = values.filter { $0.1 == nil }.map(\.0)
+        if missing.count == values.count { return nil }
+        guard missing.isEmpty, let token = whatsappAccessToken, let id = whatsapp.phoneNumberID,
+            let secret = whatsappAppSecret, let verify = whatsappVerifyToken
+        else {
+            throw ConfigurationError(
+                file: "environment",
+                message: "WhatsApp is half-configured: \(missing.joined(separator: ", ")) not set "
+                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)")
+        }
+        return WhatsAppSecrets(accessToken: token, phoneNumberID: id, appSecret: secret, verifyToken: verify)
+    }
 }
 
 /// A configuration file that cannot be used, with the key at fault.
@@ -94,6 +190,30 @@ extension BotConfiguration {
             try reader.double(t, "chatRate", into: &telegram.chatRate, path: "telegram.chatRate")
             try reader.double(t, "chatBurst", into: &telegram.chatBurst, path: "telegram.chatBurst")
         }
+        if let object = root["whatsapp"] {
+            guard let w = object as? [String: Any] else { throw reader.error("whatsapp", "must be an object") }
+            try reader.string(w, "apiBaseURL", into: &whatsapp.apiBaseURL, path: "whatsapp.apiBaseURL")
+            try reader.string(w, "apiVersion", into: &whatsapp.apiVersion, path: "whatsapp.apiVersion")
+            try reader.optionalString(w, "phoneNumberID", into: &whatsapp.phoneNumberID, path: "whatsapp.phoneNumberID")
+            try reader.string(w, "webhookPath", into: &whatsapp.webhookPath, path: "whatsapp.webhookPath")
+            try reader.double(w, "globalRate", into: &whatsapp.globalRate, path: "whatsapp.globalRate")
+            try reader.double(w, "chatRate", into: &whatsapp.chatRate, path: "whatsapp.chatRate")
+            try reader.double(w, "chatBurst", into: &whatsapp.chatBurst, path: "whatsapp.chatBurst")
+            try reader.bool(w, "readReceipts", into: &whatsapp.readReceipts, path: "whatsapp.readReceipts")
+            try reader.string(w, "mediaDirectory", into: &whatsapp.mediaDirectory, path: "whatsapp.mediaDirectory")
+            try reader.bool(w, "enforceWindow", into: &whatsapp.enforceWindow, path: "whatsapp.enforceWindow")
+            if let object = w["reengagementTemplate"], !(object is JSONNull) {
+                guard let t = object as? [String: Any] else {
+                    throw reader.error("whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
+                }
+                var name = ""
+                try reader.string(t, "name", into: &name, path: "whatsapp.reengagementTemplate.name")
+                guard !name.isEmpty else { throw reader.error("whatsapp.reengagementTemplate.name", "must be given") }
+                whatsapp.reengagementTemplate = name
+                try reader.string(
+                    t, "language", into: &whatsapp.reengagementLanguage, path: "whatsapp.reengagementTemplate.language")
+            }
+        }
         if let object = root["http"] {
             guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }
             try reader.string(h, "host", into: &http.host, path: "http.host")
@@ -101,6 +221,33 @@ extension BotConfiguration {
             try reader.int(h, "maxBodyBytes", into: &http.maxBodyBytes, path: "http.maxBodyBytes")
             try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
             try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
+            try reader.int(
+                h, "perIPConnectionLimit", into: &http.perIPConnectionLimit, path: "http.perIPConnectionLimit")
+            try reader.int(
+                h, "requestDeadlineSeconds", into: &http.requestDeadlineSeconds, path: "http.requestDeadlineSeconds")
+            try reader.int(
+                h, "failureBudgetPerMinute", into: &http.failureBudgetPerMinute, path: "http.failureBudgetPerMinute")
+            try reader.optionalString(
+                h, "clientAddressHeader", into: &http.clientAddressHeader, path: "http.clientAddressHeader")
+        }
+        if let object = root["webChat"] {
+            guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
+            try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
+            try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.int(w, "maxUploadBytes", into: &webChat.maxUploadBytes, path: "webChat.maxUploadBytes")
+            try reader.optionalString(
+                w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
+            try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.int(
+                w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
+            try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
+            if let raw = w["allowedOrigins"] {
+                guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {
+                    throw reader.error(
+                        "webChat.allowedOrigins", "must be a list of origins like \"https://example.org\"")
+                }
+                webChat.allowedOrigins = origins.compactMap { $0 as? String }
+            }
         }
         try validate(file: file)
     }
@@ -116,6 +263,15 @@ extension BotConfiguration {
         }
         telegramToken = environment["TELEGRAM_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         webhookSecret = environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        func secret(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        // WHATSAPP_TOKEN is accepted too: the name Meta's own samples use.
+        whatsappAccessToken = secret(Self.whatsappVariables.token) ?? secret("WHATSAPP_TOKEN")
+        whatsappAppSecret = secret(Self.whatsappVariables.appSecret)
+        whatsappVerifyToken = secret(Self.whatsappVariables.verifyToken)
+        if let id = secret(Self.whatsappVariables.phoneNumberID) { whatsapp.phoneNumberID = id }
+        if let url = secret("GRAPH_API_BASE_URL") { whatsapp.apiBaseURL = url }
+        if let rate = try number("WHATSAPP_GLOBAL_RATE") { whatsapp.globalRate = rate }
+        webChatSecret = environment["SAFA_WEBCHAT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         if let url = environment["TELEGRAM_API_BASE_URL"], !url.isEmpty { telegram.apiBaseURL = url }
         if let mode = environment["TELEGRAM_MODE"], !mode.isEmpty { telegram.mode = mode }
         if let url = environment["TELEGRAM_WEBHOOK_URL"], !url.isEmpty { telegram.webhookURL = url }
@@ -140,6 +296,27 @@ extension BotConfiguration {
         }
         guard (0...65535).contains(http.port) else {
             throw ConfigurationError(file: file, message: "http.port must be between 0 and 65535")
+        }
+        guard whatsapp.webhookPath.hasPrefix("/") else {
+            throw ConfigurationError(file: file, message: "whatsapp.webhookPath must start with \"/\"")
+        }
+        guard whatsapp.apiVersion.hasPrefix("v") else {
+            throw ConfigurationError(file: file, message: "whatsapp.apiVersion must look like \"v23.0\"")
+        }
+        guard (1...55).contains(webChat.waitSeconds) else {
+            throw ConfigurationError(file: file, message: "webChat.waitSeconds must be between 1 and 55")
+        }
+        for origin in webChat.allowedOrigins {
+            // An origin is scheme://host[:port], nothing after it: it goes into CSP and CORS headers as it is.
+            let valid =
+                (origin.hasPrefix("https://") || origin.hasPrefix("http://"))
+                && !origin.dropFirst(8).contains("/")
+                && origin.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "," && $0 != "'" }
+            guard valid else {
+                throw ConfigurationError(
+                    file: file,
+                    message: "webChat.allowedOrigins: \"\(origin)\" is not an origin like \"https://example.org\"")
+            }
         }
         guard (1...50).contains(telegram.pollTimeoutSeconds) else {
             throw ConfigurationError(file: file, message: "telegram.pollTimeoutSeconds must be between 1 and 50")
