@@ -4,7 +4,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libssl-
 SWIFT ?= swift
 BIN := .build/debug/safa-bot
 
-.PHONY: deps build release run test bench check clean
+.PHONY: deps build release run test fuzz bench check clean
 
 # Installs only what is missing, non-interactively; a no-op on a machine that has it all.
 deps:
@@ -32,6 +32,14 @@ test: deps
 	$(BIN) check dialogs
 	$(BIN) test dialogs/tests
 	$(SWIFT) test --skip-build --parallel
+
+# The fuzz tests of every parser that reads network bodies, far longer than in `make test` and with a fresh
+# seed (printed; SAFA_FUZZ_SEED=N repeats a run, SAFA_FUZZ_ITERATIONS=N changes its length).
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@seed=$${SAFA_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz seed $$seed"; \
+	SAFA_FUZZ_SEED=$$seed SAFA_FUZZ_ITERATIONS=$${SAFA_FUZZ_ITERATIONS:-50000} \
+	  $(SWIFT) test --skip-build --filter 'Fuzz'
 
 # Each part runs in its own process so peak memory is per part; `telegram` runs the release safa-bot as a child.
 # Release binaries link the Swift runtime statically, as a deployed bot should: a self-contained binary

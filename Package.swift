@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
+        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore", "SafaBotTestSupport"]),
         .testTarget(
             name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
