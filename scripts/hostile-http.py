@@ -8,8 +8,9 @@ Starts BINARY (`safa-bot run`, Telegram webhook mode) against a minimal fake Bot
   bodies     250 connections from 127.0.0.2-127.0.0.6 (50 each, so a per-IP limit is not what is measured)
              POST 1 MiB bodies to an unknown path, sending all but the last byte, and hold them; prints the
              bot's RSS growth while held and after they close.
-  bomb       posts a nested JSON body (500 deep, 500,000 small elements, 1,001,001 bytes) with a wrong
-             officer key to the officer API, and a right key; prints status, time, the bot's peak RSS and CPU.
+  bomb       posts a nested JSON body (500 deep, 500,000 small elements, 1,001,001 bytes) to the officer API
+             with a wrong key and a right one, and to the Telegram webhook with the right secret; prints
+             status, time, the bot's CPU and peak RSS.
 
 Usage: scripts/hostile-http.py BINARY [slowloris|bodies|bomb ...]   (run from the repository root)
 The numbers go to stdout; the bot's log to /tmp/hostile-http-bot.log.
@@ -205,11 +206,16 @@ def bomb_body():
 
 def bomb(bot):
     body = bomb_body()
-    for label, key in (("wrong key", "nope"), ("right key", OFFICER_KEY)):
+    targets = (
+        ("officer API, wrong key", f"/officer/cases/x/notes", f"Authorization: Bearer nope"),
+        ("officer API, right key", f"/officer/cases/x/notes", f"Authorization: Bearer {OFFICER_KEY}"),
+        ("Telegram webhook, right secret", "/telegram/webhook", f"X-Telegram-Bot-Api-Secret-Token: {SECRET}"),
+    )
+    for label, path, credential in targets:
         cpu_before = cpu_seconds(bot.pid)
         started = time.time()
-        raw = (f"POST /officer/cases/x/notes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-               f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+        raw = (f"POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+               f"{credential}\r\nContent-Type: application/json\r\n"
                f"Content-Length: {len(body)}\r\n\r\n").encode() + body
         status = None
         try:
