@@ -34,20 +34,24 @@ let package = Package(
         .target(
             name: "WhatsAppChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
+        .target(name: "WebChatChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
         // The one place that knows every concrete type, and the thin executables over it.
         .target(
             name: "SafaBotCLI",
             dependencies: [
                 "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
-                "WhatsAppChannel", "OfficerDesk",
+                "WhatsAppChannel", "OfficerDesk", "WebChatChannel",
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
         .executableTarget(name: "safa-engine-bench", dependencies: ["DialogCore"]),
         .executableTarget(
             name: "safa-bench",
-            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport", "HTTPClient",
+                "WhatsAppChannel",
+            ]
         ),
 
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
@@ -78,12 +82,14 @@ let package = Package(
             name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(
+            name: "WebChatChannelTests", dependencies: ["WebChatChannel", "BotRuntime", "DialogCore", "HTTPServer"]),
+        .testTarget(
             name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
         .testTarget(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "WhatsAppChannel", "HTTPClient", "HTTPServer",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

@@ -109,7 +109,7 @@ extension DialogEngine {
             wait(at: attestationRef, .attesting, &turn)
             return false
         }
-        let reference = Self.reference(sequence: turn.event.sequence, at: turn.now)
+        let reference = ReferenceNumber.make(sequence: turn.event.sequence)
         let request = SubmittedRequest(
             reference: reference, requestType: submit.requestType, form: formRef,
             fields: entries(ofForm: formRef, turn.state), submittedAt: turn.now,
@@ -119,7 +119,8 @@ extension DialogEngine {
             RequestSummary(
                 reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
         var values = templateValues(flow: ref.flow, turn.state)
-        values["reference"] = reference
+        values["reference"] = ReferenceNumber.display(reference)
+        values.merge(decisionDateValues(turn.now)) { _, new in new }
         turn.say(Template.render(submit.text, values))
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
@@ -130,16 +131,11 @@ extension DialogEngine {
     func attestationNode(for formRef: NodeRef) -> NodeRef? {
         guard let flow = bundle.flows[formRef.flow] else { return nil }
         return flow.nodes.filter { node in
-            if case .attestation(let attestation) = node.body { return NodeRef(attestation.form, in: formRef.flow) == formRef }
+            if case .attestation(let attestation) = node.body {
+                return NodeRef(attestation.form, in: formRef.flow) == formRef
+            }
             return false
         }.map { NodeRef(flow: formRef.flow, node: $0.id) }.min { $0.node < $1.node }
-    }
-
-    /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.
-    static func reference(sequence: Int64, at date: Date) -> String {
-        let year = RiyadhDay(date).year
-        let digits = String(sequence)
-        return "SF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     func showStatus(_ status: StatusNode, _ turn: inout Turn) {
@@ -150,7 +146,7 @@ extension DialogEngine {
         var lines = [status.text]
         for request in turn.state.requests.suffix(10) {
             let values = [
-                "reference": request.reference,
+                "reference": ReferenceNumber.display(request.reference),
                 "submitted": RiyadhDay(request.submittedAt).description,
                 "status": status.statusTexts?[request.status] ?? request.status,
             ]

@@ -48,7 +48,8 @@ final class BotService: Sendable {
     typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
 
     /// The service for the channels whose secrets are configured: Telegram when `token` is given, WhatsApp
-    /// when its four settings are (``BotConfiguration/whatsappSecrets()``).
+    /// when its four settings are (``BotConfiguration/whatsappSecrets()``), web chat when it is enabled and
+    /// `SAFA_WEBCHAT_SECRET` is set.
     convenience init(
         configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
         logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
@@ -63,6 +64,11 @@ final class BotService: Sendable {
         if let secrets = try configuration.whatsappSecrets() {
             factories.append { context, _, http in
                 WhatsAppPlugin.make(configuration: configuration, secrets: secrets, http: http, context: context)
+            }
+        }
+        if configuration.webChat.enabled, let secret = configuration.webChatSecret {
+            factories.append { context, _, _ in
+                WebChatPlugin.make(configuration: configuration, secret: secret, mailbox: store, context: context)
             }
         }
         try self.init(
@@ -90,8 +96,9 @@ final class BotService: Sendable {
         let deskWake = WakeSignal()
         // The sender is built after the channels (it needs their senders); its wake signal exists before.
         let senderWake = WakeSignal()
+        let processor = InboxProcessor(store: store, dialogs: dialogs)
         let processing = ProcessingLoop(
-            processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
+            processor: processor, metrics: metrics,
             logger: Logger(label: "processing", handler: logger.handler),
             onCommitted: {
                 senderWake.signal()
@@ -100,7 +107,11 @@ final class BotService: Sendable {
         self.processing = processing
         let context = ChannelContext(
             store: store, executor: executor, metrics: metrics, media: media, logHandler: logger.handler,
-            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() })
+            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() }, processor: processor,
+            wakeAfterCommit: {
+                senderWake.signal()
+                deskWake.signal()
+            })
         let http = self.http
         let channels = try factories.map { try $0(context, officers, http) }
         self.channels = channels
@@ -234,6 +245,11 @@ final class BotService: Sendable {
             drained.signal()
         }
         _ = drained.wait(timeout: .now() + 10)
+        do {
+            _ = try store.flushHeldOutcomes(olderThan: 0, now: Date())
+        } catch {
+            logger.error("outbox_record_failed", ["error": "\(error)"])
+        }
         http.shutdown()
         logger.info("stopped", ["processed": String(metrics.processed), "sent": String(metrics.sends("sent"))])
     }

@@ -10,7 +10,8 @@ import HTTPServer
 
 /// One channel as the run-time root (``BotService``) composes it: how its outbox rows go out, how fast,
 /// which HTTP routes it serves, what inbound loop it runs, how other channels fetch its files, and (for the
-/// channel officers work in) the officers' workplace. ``TelegramPlugin`` and ``WhatsAppPlugin`` are two.
+/// channel officers work in) the officers' workplace. ``TelegramPlugin`` and ``WhatsAppPlugin`` are two;
+/// ``WebChatPlugin`` (routes and a mailbox sender, no poller) a third.
 ///
 /// Adding a channel (see ``TelegramPlugin`` for the whole of one):
 /// 1. a `ChannelSender` whose `channel` is the plugin's `name`: it renders `.message` within the platform's
@@ -88,6 +89,11 @@ struct ChannelContext: Sendable {
     let wakeProcessing: @Sendable () -> Void
     /// Wakes the officers' desk after desk events were stored.
     let wakeDesk: @Sendable () -> Void
+    /// Steps a channel's events in the transaction that stores them, when nothing older waits (see
+    /// `InboxProcessor.accept`); shared with the processing loop, whose lock it takes.
+    let processor: InboxProcessor
+    /// Wakes what follows a commit (outbox sender, desk) after events were stepped that way.
+    let wakeAfterCommit: @Sendable () -> Void
 
     func logger(_ label: String) -> Logger { Logger(label: label, handler: logHandler) }
 

@@ -33,7 +33,8 @@ enum TelegramPlugin {
         }
         let writer = TelegramInboxWriter(
             store: store, executor: executor, metrics: context.metrics, logger: context.logger("inbox"),
-            onAccepted: context.wakeProcessing, officersGroupID: officers?.groupChatID, onDeskEvent: context.wakeDesk)
+            onAccepted: context.wakeProcessing, officersGroupID: officers?.groupChatID, onDeskEvent: context.wakeDesk,
+            processor: context.processor, onProcessed: context.wakeAfterCommit)
         var plugin = ChannelPlugin(
             name: TelegramRenderer.channel, sender: sender,
             rateLimit: RateLimiter.Configuration(
