@@ -4,7 +4,9 @@ DEBIAN_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libssl-
 SWIFT ?= swift
 BIN := .build/debug/safa-bot
 
-.PHONY: deps build release run test bench check clean
+BROWSER_PACKAGES := chromium fonts-noto-color-emoji
+
+.PHONY: deps browser-deps build release run test test-browser bench check clean
 
 # Installs only what is missing, non-interactively; a no-op on a machine that has it all.
 deps:
@@ -17,6 +19,10 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# Debian's headless Chromium (and an emoji font for the screenshots), for the web chat's browser test.
+browser-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BROWSER_PACKAGES)"
+
 build: deps
 	$(SWIFT) build
 
@@ -27,11 +33,17 @@ run: build
 check: build
 	$(BIN) check dialogs
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(BIN) check dialogs
 	$(BIN) test dialogs/tests
 	$(SWIFT) test --skip-build --parallel
+
+# The web chat's browser test alone (it also runs in `make test`, about 6 s), leaving screenshots at phone
+# and desktop widths in docs/.
+test-browser: deps browser-deps
+	$(SWIFT) build --build-tests
+	SAFA_SCREENSHOTS_DIR=docs $(SWIFT) test --skip-build --filter WebChatBrowserTests
 
 # Each part runs in its own process so peak memory is per part; `telegram` runs the release safa-bot as a child.
 # Release binaries link the Swift runtime statically, as a deployed bot should: a self-contained binary

@@ -28,19 +28,20 @@ let package = Package(
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
 
         // Channels and the runtime that ties inbox → engine → store → outbox together.
-        .target(name: "BotRuntime", dependencies: ["DialogCore"]),
+        .target(name: "BotRuntime", dependencies: ["DialogCore", "Hashing"]),
         .target(
             name: "TelegramChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(
             name: "WhatsAppChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPClient", "HTTPServer", "Hashing"]),
         .target(name: "OfficerDesk", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
+        .target(name: "WebChatChannel", dependencies: ["DialogCore", "BotRuntime", "HTTPServer", "Hashing"]),
 
         // The one place that knows every concrete type, and the thin executables over it.
         .target(
             name: "SafaBotCLI",
             dependencies: [
                 "DialogCore", "BotRuntime", "SQLiteStore", "HTTPClient", "HTTPServer", "Hashing", "TelegramChannel",
-                "WhatsAppChannel", "OfficerDesk",
+                "WhatsAppChannel", "OfficerDesk", "WebChatChannel",
             ]
         ),
         .executableTarget(name: "safa-bot", dependencies: ["SafaBotCLI", "CMalloc"]),
@@ -66,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "SafaBotTestSupport"]),
         .testTarget(
             name: "TelegramChannelTests",
             dependencies: [
@@ -77,15 +78,18 @@ let package = Package(
             dependencies: [
                 "WhatsAppChannel", "SafaBotTestSupport", "HTTPClient", "HTTPServer", "DialogCore", "BotRuntime", "Hashing",
             ]),
-        .testTarget(name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport"]),
+        .testTarget(
+            name: "BotRuntimeTests", dependencies: ["BotRuntime", "DialogCore", "SafaBotTestSupport", "Hashing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(
+            name: "WebChatChannelTests", dependencies: ["WebChatChannel", "BotRuntime", "DialogCore", "HTTPServer"]),
         .testTarget(
             name: "OfficerDeskTests", dependencies: ["OfficerDesk", "DialogCore", "BotRuntime", "SafaBotTestSupport"]),
         .testTarget(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "WhatsAppChannel", "HTTPClient", "HTTPServer",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

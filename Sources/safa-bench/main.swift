@@ -50,6 +50,7 @@ case "telegram":
     let dialogs = URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path
     let runs: [(String, Duration?, TelegramBenchmark.Driver)] = [
         ("loopback", nil, .reactive), ("loopback", nil, .upfront), ("50 ms latency", .milliseconds(50), .reactive),
+        ("human pace", nil, .human),
     ]
     // An optional second argument keeps only the runs whose label or driver matches (e.g. "upfront").
     let only = arguments.dropFirst(2).first
@@ -68,6 +69,18 @@ case "telegram":
                     r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB,
                     r.fakeCPUSeconds,
                     r.cpuSeconds))
+            print(
+                String(
+                    format: "    %.1f context switches/update (%lld voluntary + %lld involuntary), "
+                        + "%.1f KiB written/update (%lld bytes)",
+                    r.switchesPerUpdate, r.contextSwitches.voluntary, r.contextSwitches.involuntary,
+                    r.kibibytesWrittenPerUpdate, r.writtenBytes))
+            if let latency = r.latency, let idle = r.idleCPUPercent {
+                print(
+                    String(
+                        format: "    reply latency p50 %.1f ms, p99 %.1f ms; idle CPU %.3f%% of a core",
+                        latency.p50, latency.p99, idle))
+            }
         } catch {
             print("telegram \(label): failed: \(error)")
             exit(1)
@@ -104,7 +117,7 @@ case "whatsapp":
     }
 default:
     print(
-        "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]] "
+        "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive|human]] "
             + "| whatsapp [users [receipts|no-receipts]]]"
     )
     exit(64)

@@ -46,18 +46,20 @@ import Testing
         #expect(c.lastText == "أقر بصحة البيانات")
         c.press("أقر")
         let request = try #require(c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
-        #expect(request.reference == "SF-2026-000009")
+        #expect(request.reference == ReferenceNumber.make(sequence: 9))
+        #expect(ReferenceNumber.isValid(request.reference))
+        let shown = ReferenceNumber.display(request.reference)
         #expect(request.fields.map(\.id) == ["name", "nid", "family", "docs"])
         #expect(request.fields[2].value == .integer(5))
         #expect(request.attestation?.statement == "أقر بصحة البيانات")
-        #expect(c.allText.contains("رقم طلبك \u{2066}SF-2026-000009\u{2069}"))
+        #expect(c.allText.contains("رقم طلبك \u{2066}\(shown)\u{2069}"))
         #expect(c.allText.contains("لا تقل عن أسبوعين"))
         #expect(c.lastText == "قيّم الخدمة")
         c.press("ممتاز")
         #expect(c.effects.contains { if case .recordSurvey(let s) = $0 { s.rating == "5" } else { false } })
         #expect(c.messages.map(\.text) == ["شكراً لك", "القائمة الرئيسية"])
         c.press("متابعة طلبي")
-        #expect(c.messages.first?.text.contains("\u{2066}SF-2026-000009\u{2069} — قيد الدراسة") == true)
+        #expect(c.messages.first?.text.contains("\u{2066}\(shown)\u{2069} — قيد الدراسة") == true)
     }
 
     @Test func aFieldCanBeEditedFromTheReviewAndTheOldAttestationIsDropped() {
@@ -69,6 +71,52 @@ import Testing
         c.say("٧")
         #expect(c.lastText.contains("الأسرة: \u{2066}7\u{2069}"))
         #expect(c.messages.last?.buttons.map(\.label) == ["تأكيد", "تعديل"])
+    }
+
+    @Test func theAttestationRecordsTheStatementAsShownTheAnswerTheMessageAndTheData() throws {
+        var c = fillForm()
+        c.press("تأكيد")
+        let attestationEvent = c.sequence + 1
+        let result = c.engine.step(
+            c.state, Event(.text("نعم"), receivedAt: c.now, sequence: attestationEvent, platformID: "telegram:update:77"))
+        let request = try #require(result.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
+        let attestation = try #require(request.attestation)
+        #expect(attestation.version == 2)
+        #expect(attestation.statement == "أقر بصحة البيانات")
+        #expect(attestation.answer == "نعم")
+        #expect(attestation.platformMessageID == "telegram:update:77")
+        #expect(attestation.acceptedAt == c.now)
+        #expect(attestation.data == AttestedData(request.fields).canonicalText)
+        #expect(attestation.data?.contains(#""nid":"1023456781""#) == true)
+    }
+
+    @Test func dataEditedAfterAttestingAsksForAFreshAttestationBeforeSubmitting() throws {
+        // A flow that attests before the review: an edit in the review must not be submitted unattested.
+        let attestFirst = EngineFixture.help
+            .replacingOccurrences(of: #""next":"review"},"#, with: #""next":"attest"},"#)
+            .replacingOccurrences(of: #""editPrompt":"أي حقل؟","next":"attest"}"#, with: #""editPrompt":"أي حقل؟","next":"submit"}"#)
+            .replacingOccurrences(of: #""next":"submit","onDecline""#, with: #""next":"review","onDecline""#)
+        var c = Conversation(try EngineFixture.bundle(help: attestFirst))
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("4")
+        c.press("تخطي")
+        #expect(c.lastText == "أقر بصحة البيانات")
+        c.press("أقر")
+        #expect(c.lastText.hasPrefix("راجع بياناتك"))
+        c.press("تعديل")
+        c.press("الأسرة")
+        c.say("٧")
+        c.press("تأكيد")
+        #expect(!c.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(c.lastText == "أقر بصحة البيانات", "the changed data is attested again")
+        c.press("أقر")
+        c.press("تأكيد")
+        let request = try #require(c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
+        #expect(request.fields[2].value == .integer(7))
+        #expect(request.attestation?.data?.contains(#""family":"7""#) == true)
     }
 
     @Test func aPressOnAnOldMessageIsAnsweredAndTheCurrentQuestionAskedAgain() {

@@ -57,7 +57,7 @@ enum EngineFixture {
           {"id":"docs","title":"الأوراق","keywords":["الاوراق"],"examples":["وش الاوراق المطلوبه"],"answer":"الهوية."}]}
         """
 
-    static func bundle() throws -> DialogBundle {
+    static func bundle(help: String = help) throws -> DialogBundle {
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
             try decoder.decode(type, from: Data(text.utf8))

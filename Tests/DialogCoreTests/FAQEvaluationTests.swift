@@ -23,17 +23,13 @@ import Testing
 
     /// The quality gate: the held-out questions were written before the paraphrase bank was tuned and are
     /// never added to it. Targets of issue 12: ≥ 95% (a clarification offering the right topic counts
-    /// half), clarify ≤ 10%, and no confident answer to an out-of-scope question — that last one is not met
-    /// yet (2 of 28) and is recorded as a known issue, with a floor against regressions.
+    /// half), clarify ≤ 10%, and no confident answer to an out-of-scope question.
     @Test func theHeldOutSetMeetsTheTargets() throws {
         let report = try Self.report("heldout")
         #expect(report.count >= 250)
         #expect(report.accuracy >= 0.95, "\(report)")
         #expect(report.clarifyRate <= 0.10, "\(report)")
-        #expect(report.outOfScopeConfidentWrong <= 2, "\(report)")
-        withKnownIssue("issue 12: no confident answer to an out-of-scope held-out question", isIntermittent: true) {
-            #expect(report.outOfScopeConfidentWrong == 0)
-        }
+        #expect(report.outOfScopeConfidentWrong == 0, "\(report)")
     }
 
     /// The development set is tuned on; it must stay above the targets.

@@ -61,7 +61,8 @@ import Testing
         state.dialogVersion = "a1b2c3d4e5f60718"
         state.attestations["help_request.form"] = Attestation(
             node: NodeRef(flow: "help_request", node: "attest"), statement: "أقرّ بأن جميع البيانات صحيحة",
-            acceptedAt: Date(timeIntervalSince1970: 1_767_506_300.5))
+            acceptedAt: Date(timeIntervalSince1970: 1_767_506_300.5), version: 2, answer: "نعم",
+            platformMessageID: "whatsapp:wamid.X", data: #"{"family":"5"}"#)
         state.afterSurvey = NodeRef(flow: "help_request", node: "form")
         state.clarifying = ["documents", "decision_time"]
         #expect(try roundTrip(state) == state)
@@ -131,5 +132,14 @@ import Testing
             acceptedAt: Date(timeIntervalSince1970: 1_764_000_000.25))
         let decoded = try StateJSONTests.decoder.decode(Attestation.self, from: Data(attestation.jsonText().utf8))
         #expect(decoded == attestation)
+        var full = attestation
+        full.version = 2
+        full.answer = "أقرّ \\ وأوافق"
+        full.platformMessageID = "telegram:update:9"
+        full.data = #"{"name":"سارة \"علي\""}"#
+        full.channel = "telegram"
+        full.statementSHA256 = String(repeating: "a", count: 64)
+        full.dataSHA256 = String(repeating: "b", count: 64)
+        #expect(try StateJSONTests.decoder.decode(Attestation.self, from: Data(full.jsonText().utf8)) == full)
     }
 }

@@ -94,3 +94,19 @@ import Testing
         #expect(Weekday(name: "s") == nil)
     }
 }
+
+@Suite struct WorkingHoursArabicTests {
+    @Test func theSaudiWeekReadsAsARunOfDaysWithTimesAndTheZone() {
+        let summary = WorkingHours().arabicSummary
+        #expect(summary.hasPrefix("من الأحد إلى الخميس، من الساعة "))
+        #expect(summary.contains("8:00\u{2069} صباحًا إلى الساعة \u{2066}3:00\u{2069} مساءً"))
+        #expect(summary.hasSuffix("بتوقيت الرياض"))
+    }
+
+    @Test func aRunThatWrapsPastSaturdayOneDayAndScatteredDays() {
+        #expect(WorkingHours.arabicDays([.saturday, .sunday, .monday, .tuesday, .wednesday]) == "من السبت إلى الأربعاء")
+        #expect(WorkingHours.arabicDays([.friday]) == "يوم الجمعة")
+        #expect(WorkingHours.arabicDays([.sunday, .tuesday, .thursday]) == "أيام الأحد والثلاثاء والخميس")
+        #expect(WorkingHours.arabicDays(Set(Weekday.allCases)) == "طوال أيام الأسبوع")
+    }
+}

@@ -77,8 +77,39 @@ import Testing
             try session.receive(line: line)
         }
         let all = output.joined(separator: "\n")
-        #expect(all.contains("SF-"))
+        #expect(all.contains { $0 == "\u{00A0}" })
         #expect(all.contains("لا تقل عن أسبوعين"))
         #expect(try store.requests(limit: 10).count == 1)
+    }
+}
+
+@Suite struct AssociationFactsFileTests {
+    @Test func contactFactsAreReadAndNullsLeftUnset() throws {
+        let json = #"{"version": 1, "contact": {"phone": " 0112345678 ", "website": "https://safa.org.sa", "email": null}}"#
+        let values = try AssociationFactsFile.contact(from: Data(json.utf8), file: "config/association.json")
+        #expect(values == ["contact.phone": "0112345678", "contact.website": "https://safa.org.sa"])
+    }
+
+    @Test func anUnknownFactOrAPlainHTTPLinkIsAnErrorNamingTheKey() {
+        let unknown = #"{"version": 1, "contact": {"fax": "011"}}"#
+        #expect(throws: ConfigurationError.self) {
+            try AssociationFactsFile.contact(from: Data(unknown.utf8), file: "config/association.json")
+        }
+        do {
+            _ = try AssociationFactsFile.contact(
+                from: Data(#"{"version": 1, "contact": {"website": "http://safa.org.sa"}}"#.utf8), file: "a.json")
+            Issue.record("a plain http website was accepted")
+        } catch {
+            #expect("\(error)".contains("contact.website"))
+            #expect("\(error)".contains("https://"))
+        }
+    }
+
+    @Test func theShippedConfigurationGivesTheHoursFromTheOfficersFile() throws {
+        let root = URL(fileURLWithPath: TestEnvironment.dialogs).deletingLastPathComponent().path
+        let facts = try AssociationFactsFile.load(
+            path: root + "/config/association.json", officersPath: root + "/config/officers.json")
+        #expect(facts.values["hours"]?.hasPrefix("من الأحد إلى الخميس") == true)
+        #expect(facts.values["contact.phone"] == nil)
     }
 }

@@ -29,7 +29,7 @@ public struct InboundRecord: Sendable, Equatable {
         self.meta = meta
     }
 
-    public var event: Event { Event(content, receivedAt: receivedAt, sequence: id) }
+    public var event: Event { Event(content, receivedAt: receivedAt, sequence: id, platformID: platformID) }
 }
 
 /// What the outbox must deliver, as intent; each channel renders it within its own limits.
@@ -89,6 +89,8 @@ public struct StepCommit: Sendable, Equatable {
     public var surveys: [SurveyAnswer]
     /// Events for the officers' desk, queued in the same transaction.
     public var deskEvents: [DeskEvent]
+    /// What the beneficiary sent for their requests after an officer asked for more information.
+    public var information: [RequestInformation] = []
     public var committedAt: Date
 
     public init(
@@ -119,4 +121,15 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case partlySent(parts: Int, notBefore: Date, reason: String)
     /// Will never succeed (400, blocked by the user): kept for the record, not retried.
     case failed(reason: String)
+}
+
+/// Something a beneficiary sent for one of their requests (text, a file, a location), recorded in its history.
+public struct RequestInformation: Sendable, Equatable {
+    public var reference: String
+    public var content: EventContent
+
+    public init(reference: String, content: EventContent) {
+        self.reference = reference
+        self.content = content
+    }
 }

@@ -48,7 +48,10 @@ extension DialogEngine {
             case .option(let o) where o.id == Special.accept:
                 let formRef = NodeRef(attestation.form, in: ref.flow)
                 turn.state.attestations[formRef.description] = Attestation(
-                    node: ref, statement: attestation.statement, acceptedAt: turn.now)
+                    node: ref, statement: render(attestation.statement, in: ref.flow, turn.state), acceptedAt: turn.now,
+                    version: Attestation.currentVersion, answer: answerText(o, turn),
+                    platformMessageID: turn.event.platformID,
+                    data: AttestedData(entries(ofForm: formRef, turn.state)).canonicalText)
                 enter(NodeRef(attestation.next, in: ref.flow), &turn)
             case .option:
                 enter(NodeRef(attestation.onDecline, in: ref.flow), &turn)
@@ -72,6 +75,8 @@ extension DialogEngine {
             default:
                 fail(reason: settings.texts.noMatch, &turn)
             }
+        case .addingInformation(let reference):
+            answerInformation(for: reference, &turn)
         case .offeringResume:
             switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
             case .option(let o) where o.id == Special.yes:
@@ -111,6 +116,12 @@ extension DialogEngine {
         default:
             enter(settings.mainMenu, &turn)
         }
+    }
+
+    /// What the beneficiary sent to choose `option`, for the record: the words typed, else the button's label.
+    func answerText(_ option: Option, _ turn: Turn) -> String {
+        if case .text(let text) = turn.event.content { return text }
+        return option.label
     }
 
     /// The option chosen at a menu or survey; otherwise the text is understood as a question (answered,
@@ -187,7 +198,7 @@ extension DialogEngine {
             return options.first { $0.id == id }.map(ChoiceInput.option) ?? .stale
         case .text(let text):
             return ChoiceMatcher.match(text, options: options).map(ChoiceInput.option) ?? .noMatch
-        case .start, .attachment, .location, .unsupported, .handBack:
+        case .start, .attachment, .location, .unsupported, .handBack, .requestStatus:
             return .notText
         }
     }

@@ -24,7 +24,7 @@ extension DialogEngine {
                 if let text { turn.say(render(text, in: ref.flow, turn.state)) }
                 ref = settings.mainMenu
             case .submit(let submit):
-                self.submit(submit, at: ref, &turn)
+                guard self.submit(submit, at: ref, &turn) else { return }
                 ref = NodeRef(submit.next, in: ref.flow)
             case .status(let status):
                 showStatus(status, &turn)
@@ -79,9 +79,19 @@ extension DialogEngine {
         turn.state.suspended = nil
     }
 
-    func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) {
+    /// Submits the form; false when it asked for a fresh attestation instead (the conversation waits there).
+    func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) -> Bool {
         let formRef = NodeRef(submit.form, in: ref.flow)
-        let reference = Self.reference(sequence: turn.event.sequence, at: turn.now)
+        // Data that changed after it was attested to (an edit the review missed, a form reused) is never
+        // submitted under the old attestation: the beneficiary attests again to what is sent.
+        if let attestation = turn.state.attestations[formRef.description], let attested = attestation.data,
+            attested != AttestedData(entries(ofForm: formRef, turn.state)).canonicalText
+        {
+            turn.state.attestations[formRef.description] = nil
+            wait(at: attestation.node, .attesting, &turn)
+            return false
+        }
+        let reference = ReferenceNumber.make(sequence: turn.event.sequence)
         let request = SubmittedRequest(
             reference: reference, requestType: submit.requestType, form: formRef,
             fields: entries(ofForm: formRef, turn.state), submittedAt: turn.now,
@@ -91,17 +101,12 @@ extension DialogEngine {
             RequestSummary(
                 reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
         var values = templateValues(flow: ref.flow, turn.state)
-        values["reference"] = reference
+        values["reference"] = ReferenceNumber.display(reference)
+        values.merge(decisionDateValues(turn.now)) { _, new in new }
         turn.say(Template.render(submit.text, values))
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
-    }
-
-    /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.
-    static func reference(sequence: Int64, at date: Date) -> String {
-        let year = RiyadhDay(date).year
-        let digits = String(sequence)
-        return "SF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return true
     }
 
     func showStatus(_ status: StatusNode, _ turn: inout Turn) {
@@ -112,7 +117,7 @@ extension DialogEngine {
         var lines = [status.text]
         for request in turn.state.requests.suffix(10) {
             let values = [
-                "reference": request.reference,
+                "reference": ReferenceNumber.display(request.reference),
                 "submitted": RiyadhDay(request.submittedAt).description,
                 "status": status.statusTexts?[request.status] ?? request.status,
             ]

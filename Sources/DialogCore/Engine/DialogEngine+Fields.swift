@@ -8,8 +8,11 @@ extension DialogEngine {
         case .success(let value):
             turn.state.forms[formRef.description, default: [:]][field.id] = value
             turn.state.attempts = 0
-            // An edited answer may change what was attested to: attest again.
-            if editing { turn.state.attestations[formRef.description] = nil }
+            // An edited answer may change what was attested to. An attestation that kept its data stays, and
+            // submission compares (and asks to attest again when they differ); an older one is dropped.
+            if editing, turn.state.attestations[formRef.description]?.data == nil {
+                turn.state.attestations[formRef.description] = nil
+            }
             if editing {
                 turn.state.phase = .reviewing
                 ask(&turn)
@@ -88,7 +91,7 @@ extension DialogEngine {
             return FieldValidator.validate(text, field: field)
         case (_, .button):
             return .failure(.unknownChoice)
-        case (_, .start), (_, .attachment), (_, .location), (_, .unsupported), (_, .handBack):
+        case (_, .start), (_, .attachment), (_, .location), (_, .unsupported), (_, .handBack), (_, .requestStatus):
             return .failure(.expectedText)
         }
     }

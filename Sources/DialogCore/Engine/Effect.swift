@@ -37,6 +37,15 @@ public struct SubmittedRequest: Sendable, Equatable, Codable {
     public var submittedAt: Date
     public var attestation: Attestation?
 
+    /// The applicant's national ID or iqama number (the first such field), for finding their open requests
+    /// from any chat or channel.
+    public var applicantID: String? {
+        for entry in fields where entry.id == "national_id" || entry.id == "nid" {
+            if case .text(let value) = entry.value { return ArabicText.normalizeInput(value) }
+        }
+        return nil
+    }
+
     public init(
         reference: String, requestType: String, form: NodeRef, fields: [FieldEntry], submittedAt: Date,
         attestation: Attestation?
@@ -65,16 +74,50 @@ public struct FieldEntry: Sendable, Equatable, Codable {
     }
 }
 
-/// The beneficiary's confirmation that the data is true: the exact statement and when it was accepted.
+/// The beneficiary's confirmation that the data is true, recorded so that it can be verified later.
+///
+/// Version 2 records (every attestation since issue 13) keep the statement exactly as it was shown, the
+/// answer, the platform's id of the accepting message and the attested data in canonical form
+/// (`AttestedData`); the runtime adds the channel and the SHA-256 of the statement and of the data when it
+/// records the request. Version 1 records (older) have only `node`, `statement` and `acceptedAt`.
 public struct Attestation: Sendable, Equatable, Codable {
-    public var node: NodeRef
-    public var statement: String
-    public var acceptedAt: Date
+    /// The record format this attestation follows.
+    public static let currentVersion = 2
 
-    public init(node: NodeRef, statement: String, acceptedAt: Date) {
+    public var node: NodeRef
+    /// The statement as the beneficiary saw it (templates filled in), not the dialog file's current wording.
+    public var statement: String
+    /// Server time of the acceptance.
+    public var acceptedAt: Date
+    public var version: Int?
+    /// What the beneficiary sent to accept: the button's label or the words typed.
+    public var answer: String?
+    /// The platform's id of the accepting message or button press (`telegram:update:…`, a wamid…).
+    public var platformMessageID: String?
+    /// `AttestedData.canonicalText` of the form's data at the moment of acceptance.
+    public var data: String?
+    /// The channel the acceptance came from; set by the runtime.
+    public var channel: String?
+    /// Lowercase hex SHA-256 of `statement` as UTF-8; set by the runtime.
+    public var statementSHA256: String?
+    /// Lowercase hex SHA-256 of `data` as UTF-8; set by the runtime.
+    public var dataSHA256: String?
+
+    public init(
+        node: NodeRef, statement: String, acceptedAt: Date, version: Int? = nil, answer: String? = nil,
+        platformMessageID: String? = nil, data: String? = nil, channel: String? = nil,
+        statementSHA256: String? = nil, dataSHA256: String? = nil
+    ) {
         self.node = node
         self.statement = statement
         self.acceptedAt = acceptedAt
+        self.version = version
+        self.answer = answer
+        self.platformMessageID = platformMessageID
+        self.data = data
+        self.channel = channel
+        self.statementSHA256 = statementSHA256
+        self.dataSHA256 = dataSHA256
     }
 }
 
@@ -118,4 +161,6 @@ public enum Effect: Sendable, Equatable, Codable {
     /// The beneficiary left the officers' queue (e.g. chose the main menu while waiting).
     case leaveQueue(queue: String)
     case recordSurvey(SurveyAnswer)
+    /// Something the beneficiary sent for request `reference` after an officer asked for more information.
+    case addInformation(reference: String, content: EventContent)
 }

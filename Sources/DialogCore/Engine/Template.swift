@@ -83,16 +83,20 @@ public enum Template {
         if literalStart < bytes.endIndex { body(.literal(text[literalStart...])) }
     }
 
-    /// Whether a value holds digits or Latin letters, which need isolating inside Arabic text.
+    /// Whether a value holds digits or Latin letters, which need isolating inside Arabic text. A value
+    /// with Arabic letters reads right to left itself («حي النخيل 12», a sentence with times already
+    /// isolated): a left-to-right isolate around it would reverse its words.
     static func needsIsolation(_ value: String) -> Bool {
+        var leftToRight = false
         for scalar in value.unicodeScalars {
             switch scalar.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-            case 0x660...0x669, 0x6F0...0x6F9: return true
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: leftToRight = true
+            case 0x660...0x669, 0x6F0...0x6F9: leftToRight = true
+            case 0x621...0x64A, 0x671...0x6D3: return false
             default: continue
             }
         }
-        return false
+        return leftToRight
     }
 }
 

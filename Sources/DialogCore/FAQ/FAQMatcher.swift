@@ -163,11 +163,10 @@ public struct FAQMatcher: Sendable {
         let ranked = rank(scored.scores, only: only)
         // The nearest example decides only for a slot that the topic scores also put at or near the top,
         // unless the message is that example word for word.
-        let topScore = ranked.first?.score ?? 0
+        let outOfScopeOnly = outOfScopeEvidence(scored)
         if let nearest = scored.nearest, nearest.similarity >= thresholds.nearSimilarity,
             nearest.similarity - scored.runnerUp >= thresholds.nearMargin,
-            nearest.similarity >= 0.95
-                || scored.scores[Int(index.exampleSlots[nearest.example])] >= topScore * thresholds.closeRatio
+            nearest.similarity >= 0.95 || nearestExampleMayDecide(nearest.example, scored, ranked, outOfScopeOnly)
         {
             let slot = Int(index.exampleSlots[nearest.example])
             let text = index.exampleTexts[nearest.example]
@@ -207,14 +206,6 @@ public struct FAQMatcher: Sendable {
         let coverage = scored.mass > 0 ? support / scored.mass : 0
         // The out-of-scope bank counts as close sooner than a topic does: a message that is half about
         // something the association does not handle is never answered with confidence.
-        // A word the bank shares with topics ("سكن", "قدم") is weaker evidence than one no topic uses.
-        var outOfScopeOnly: Float = 0
-        for term in scored.terms {
-            let posting = index.postings[Int(term.term)]
-            guard let k = posting.topics.firstIndex(of: Int32(index.outOfScopeSlot)) else { continue }
-            let shared: Float = posting.topics.count == 1 ? 1 : thresholds.sharedOutOfScopeWeight
-            outOfScopeOnly += posting.weights[k] * term.factor * shared
-        }
         let close = ranked.dropFirst().filter { other in
             if other.slot == index.outOfScopeSlot {
                 return outOfScopeOnly >= best.score * thresholds.outOfScopeCloseRatio
@@ -263,6 +254,41 @@ public struct FAQMatcher: Sendable {
             ? "best topic explains too little of the message (\(figures))"
             : "\(close.count + 1) topics within \(Int(thresholds.closeRatio * 100))% of the best (\(figures))"
         return (FAQDecision(outcome: .clarify(Array(offered)), greeting: greeting), why)
+    }
+
+    /// How much the message points at the out-of-scope bank. A word the bank shares with topics ("سكن",
+    /// "قدم") is weaker evidence than one no topic uses.
+    private func outOfScopeEvidence(_ scored: Scored) -> Float {
+        var evidence: Float = 0
+        for term in scored.terms {
+            let posting = index.postings[Int(term.term)]
+            guard let k = posting.topics.firstIndex(of: Int32(index.outOfScopeSlot)) else { continue }
+            let shared: Float = posting.topics.count == 1 ? 1 : thresholds.sharedOutOfScopeWeight
+            evidence += posting.weights[k] * term.factor * shared
+        }
+        return evidence
+    }
+
+    /// Whether an example the message resembles (but does not repeat) may decide its topic. Only when that
+    /// topic's own score is near the top; when it is not the top, only if every recognised word of the
+    /// message is in the example (a word the example lacks, such as «متى» beside «رمضان», is what made
+    /// another topic score higher, so the choice is a guess: clarify instead); and never when the
+    /// out-of-scope bank is as close to the message as a rival topic would have to be («وش علاج الصداع»
+    /// resembles the example «علاج», a word the bank uses too).
+    private func nearestExampleMayDecide(
+        _ example: Int, _ scored: Scored, _ ranked: [(slot: Int, score: Float)], _ outOfScope: Float
+    ) -> Bool {
+        let slot = Int(index.exampleSlots[example])
+        let slotScore = scored.scores[slot]
+        let topScore = ranked.first?.score ?? 0
+        guard slotScore >= topScore * thresholds.closeRatio else { return false }
+        if slot != index.outOfScopeSlot && outOfScope >= slotScore * thresholds.closeRatio {
+            return false
+        }
+        if let top = ranked.first, top.slot != slot {
+            return scored.terms.allSatisfy { index.termExamples[Int($0.term)].contains(Int32(example)) }
+        }
+        return true
     }
 
     /// Slots with a positive score, best first (ties: the FAQ's order), social topics left out.

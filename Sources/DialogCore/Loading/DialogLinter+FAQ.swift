@@ -28,7 +28,8 @@ extension LintContext {
             if topic.answer.trimmingWhitespace.isEmpty && topic.goto == nil {
                 error(file, base + [.key("answer")], "'answer' of topic '\(topic.id)' is empty")
             }
-            checkTemplates(topic.answer, allowed: [], file: file, path: base + [.key("answer")])
+            checkTemplates(
+                topic.answer, allowed: Set(AssociationFacts.names.keys), file: file, path: base + [.key("answer")])
             checkTopicExamples(topic, base: base, file: file, seen: &seenExamples)
             if topic.greetBack != nil && !topic.social {
                 warning(

@@ -47,13 +47,7 @@ extension ConversationState {
             m.value("attestations") { w in
                 w.object { m in
                     for (form, a) in attestations.sorted(by: { $0.key < $1.key }) {
-                        m.value(form) { w in
-                            w.object { m in
-                                m.string("node", a.node.description)
-                                m.string("statement", a.statement)
-                                m.value("acceptedAt") { $0.date(a.acceptedAt) }
-                            }
-                        }
+                        m.value(form) { $0.attestation(a) }
                     }
                 }
             }
@@ -92,6 +86,8 @@ extension JSONWriter {
             object { m in m.value("offeringOfficer") { w in w.object { $0.string("target", target.description) } } }
         case .withOfficer(let queue):
             object { m in m.value("withOfficer") { w in w.object { $0.string("queue", queue) } } }
+        case .addingInformation(let reference):
+            object { m in m.value("addingInformation") { w in w.object { $0.string("reference", reference) } } }
         }
     }
 
@@ -163,12 +159,26 @@ extension Array where Element == FieldEntry {
 
 extension Attestation {
     public func jsonText() -> String {
-        var w = JSONWriter(capacity: 256)
-        w.object { m in
-            m.string("node", node.description)
-            m.string("statement", statement)
-            m.value("acceptedAt") { $0.date(acceptedAt) }
-        }
+        var w = JSONWriter(capacity: 512)
+        w.attestation(self)
         return w.string
+    }
+}
+
+extension JSONWriter {
+    /// An attestation as the synthesized `Encodable` writes it (absent optionals left out).
+    mutating func attestation(_ a: Attestation) {
+        object { m in
+            m.string("node", a.node.description)
+            m.string("statement", a.statement)
+            m.value("acceptedAt") { $0.date(a.acceptedAt) }
+            if let version = a.version { m.int("version", version) }
+            m.string("answer", ifPresent: a.answer)
+            m.string("platformMessageID", ifPresent: a.platformMessageID)
+            m.string("data", ifPresent: a.data)
+            m.string("channel", ifPresent: a.channel)
+            m.string("statementSHA256", ifPresent: a.statementSHA256)
+            m.string("dataSHA256", ifPresent: a.dataSHA256)
+        }
     }
 }

@@ -13,7 +13,7 @@ struct GraphCommand: SafaBotCommand {
         let named = try DialogSource(arguments: &arguments)
         let positionals = try arguments.positionals()
         guard positionals.count <= 1 else { throw CLIError.usage("graph takes at most one directory") }
-        source = positionals.first.map(DialogSource.init(directory:)) ?? named
+        source = positionals.first.map { DialogSource(directory: $0) } ?? named
     }
 
     func run() throws {

@@ -11,7 +11,8 @@ import SQLiteStore
 /// both, by which secrets are set, until SIGTERM.
 struct RunCommand: SafaBotCommand {
     static let name = "run"
-    static let summary = "serve Telegram (TELEGRAM_BOT_TOKEN) and/or WhatsApp (WHATSAPP_* secrets); --config PATH (default config/safa-bot.json)"
+    static let summary =
+        "serve Telegram (TELEGRAM_BOT_TOKEN), WhatsApp (WHATSAPP_* secrets) and/or web chat (SAFA_WEBCHAT_SECRET); --config PATH"
 
     let configPath: String
 
@@ -34,15 +35,19 @@ struct RunCommand: SafaBotCommand {
         } catch let error as ConfigurationError {
             throw CLIError.usage(error.description)
         }
-        guard configuration.telegramToken != nil || whatsapp != nil else {
+        let webChat = configuration.webChat.enabled && configuration.webChatSecret != nil
+        if configuration.webChat.enabled && configuration.webChatSecret == nil {
+            throw CLIError.usage("webChat.enabled is true but SAFA_WEBCHAT_SECRET is not set (32 random bytes or more)")
+        }
+        guard configuration.telegramToken != nil || whatsapp != nil || webChat else {
             throw CLIError.usage(
                 "no channel is configured: set TELEGRAM_BOT_TOKEN to serve Telegram, or WHATSAPP_ACCESS_TOKEN, "
-                    + "WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN to serve WhatsApp "
-                    + "(or use 'safa-bot chat' to talk in this terminal)")
+                    + "WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN to serve WhatsApp, "
+                    + "or SAFA_WEBCHAT_SECRET to serve web chat (or use 'safa-bot chat' to talk in this terminal)")
         }
         let level = Logger.Level(name: configuration.logLevel) ?? .info
         let logger = Logger(label: "safa-bot", handler: StandardErrorLogHandler(level: level))
-        let bundle = try DialogSource(directory: configuration.dialogs).load()
+        let bundle = try DialogSource(directory: configuration.dialogs, officersPath: configuration.officers).load()
         let folder = DataLocation.folder(of: configuration.database)
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

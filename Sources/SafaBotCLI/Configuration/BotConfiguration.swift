@@ -64,8 +64,37 @@ struct BotConfiguration: Equatable {
         var port = 8080
         var maxBodyBytes = 1_048_576
         var maxConnections = 256
+        /// Connections one IP address may hold at once (behind a proxy on this machine, every connection
+        /// is the proxy's: raise it to maxConnections there and let the proxy limit its clients).
+        var perIPConnectionLimit = 64
+        /// Seconds a request may take to send its headers and body, however steadily it drips.
+        var requestDeadlineSeconds = 20
+        /// Refused credentials (401/403) one client may cause per minute before it is answered 429.
+        var failureBudgetPerMinute = 20
+        /// A header carrying the real client's address, believed only from a loopback peer (the proxy).
+        var clientAddressHeader: String?
         /// Off by default in polling mode; webhook mode always serves.
         var enabled = true
+    }
+
+    /// The chat page on the bot's own server (`/chat`); runs when enabled and `SAFA_WEBCHAT_SECRET` is set.
+    struct WebChat: Equatable {
+        var enabled = false
+        /// Sites allowed to embed the chat, as origins ("https://safa.org.sa").
+        var allowedOrigins: [String] = []
+        /// Seconds a fetch for replies waits before answering empty.
+        var waitSeconds = 25
+        /// The largest photo or PDF a beneficiary may send (the server's `http.maxBodyBytes` applies first).
+        var maxUploadBytes = 5 << 20
+        /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
+        /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
+        var clientAddressHeader: String?
+        /// Messages and files per second one conversation may send (bursts of ten).
+        var postsPerSecond = 1.0
+        /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
+        var openFetchesPerAddress = 200
+        /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
+        var secureCookie = true
     }
 
     var version = 1
@@ -77,7 +106,9 @@ struct BotConfiguration: Equatable {
     var telegram = Telegram()
     var whatsapp = WhatsApp()
     var http = HTTP()
+    var webChat = WebChat()
     /// Secrets, from the environment only.
+    var webChatSecret: String?
     var telegramToken: String?
     var webhookSecret: String?
     var whatsappAccessToken: String?
@@ -190,6 +221,33 @@ extension BotConfiguration {
             try reader.int(h, "maxBodyBytes", into: &http.maxBodyBytes, path: "http.maxBodyBytes")
             try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
             try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
+            try reader.int(
+                h, "perIPConnectionLimit", into: &http.perIPConnectionLimit, path: "http.perIPConnectionLimit")
+            try reader.int(
+                h, "requestDeadlineSeconds", into: &http.requestDeadlineSeconds, path: "http.requestDeadlineSeconds")
+            try reader.int(
+                h, "failureBudgetPerMinute", into: &http.failureBudgetPerMinute, path: "http.failureBudgetPerMinute")
+            try reader.optionalString(
+                h, "clientAddressHeader", into: &http.clientAddressHeader, path: "http.clientAddressHeader")
+        }
+        if let object = root["webChat"] {
+            guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
+            try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
+            try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.int(w, "maxUploadBytes", into: &webChat.maxUploadBytes, path: "webChat.maxUploadBytes")
+            try reader.optionalString(
+                w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
+            try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.int(
+                w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
+            try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
+            if let raw = w["allowedOrigins"] {
+                guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {
+                    throw reader.error(
+                        "webChat.allowedOrigins", "must be a list of origins like \"https://example.org\"")
+                }
+                webChat.allowedOrigins = origins.compactMap { $0 as? String }
+            }
         }
         try validate(file: file)
     }
@@ -213,6 +271,7 @@ extension BotConfiguration {
         if let id = secret(Self.whatsappVariables.phoneNumberID) { whatsapp.phoneNumberID = id }
         if let url = secret("GRAPH_API_BASE_URL") { whatsapp.apiBaseURL = url }
         if let rate = try number("WHATSAPP_GLOBAL_RATE") { whatsapp.globalRate = rate }
+        webChatSecret = environment["SAFA_WEBCHAT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         if let url = environment["TELEGRAM_API_BASE_URL"], !url.isEmpty { telegram.apiBaseURL = url }
         if let mode = environment["TELEGRAM_MODE"], !mode.isEmpty { telegram.mode = mode }
         if let url = environment["TELEGRAM_WEBHOOK_URL"], !url.isEmpty { telegram.webhookURL = url }
@@ -243,6 +302,21 @@ extension BotConfiguration {
         }
         guard whatsapp.apiVersion.hasPrefix("v") else {
             throw ConfigurationError(file: file, message: "whatsapp.apiVersion must look like \"v23.0\"")
+        }
+        guard (1...55).contains(webChat.waitSeconds) else {
+            throw ConfigurationError(file: file, message: "webChat.waitSeconds must be between 1 and 55")
+        }
+        for origin in webChat.allowedOrigins {
+            // An origin is scheme://host[:port], nothing after it: it goes into CSP and CORS headers as it is.
+            let valid =
+                (origin.hasPrefix("https://") || origin.hasPrefix("http://"))
+                && !origin.dropFirst(8).contains("/")
+                && origin.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ";" && $0 != "," && $0 != "'" }
+            guard valid else {
+                throw ConfigurationError(
+                    file: file,
+                    message: "webChat.allowedOrigins: \"\(origin)\" is not an origin like \"https://example.org\"")
+            }
         }
         guard (1...50).contains(telegram.pollTimeoutSeconds) else {
             throw ConfigurationError(file: file, message: "telegram.pollTimeoutSeconds must be between 1 and 50")

@@ -25,6 +25,7 @@ import Synchronization
 final class BotService: Sendable {
     let configuration: BotConfiguration
     let dialogsDirectory: String
+    let officersPath: String
     let store: SQLiteRuntimeStore
     let logger: Logger
     let metrics = RuntimeMetrics()
@@ -47,7 +48,8 @@ final class BotService: Sendable {
     typealias ChannelFactory = (ChannelContext, OfficerConfiguration?, HTTPClient) throws -> ChannelPlugin
 
     /// The service for the channels whose secrets are configured: Telegram when `token` is given, WhatsApp
-    /// when its four settings are (``BotConfiguration/whatsappSecrets()``).
+    /// when its four settings are (``BotConfiguration/whatsappSecrets()``), web chat when it is enabled and
+    /// `SAFA_WEBCHAT_SECRET` is set.
     convenience init(
         configuration: BotConfiguration, token: String?, bundle: DialogBundle, store: SQLiteRuntimeStore,
         logger: Logger, deskClock: @escaping @Sendable () -> Date = { Date() }
@@ -64,6 +66,11 @@ final class BotService: Sendable {
                 WhatsAppPlugin.make(configuration: configuration, secrets: secrets, http: http, context: context)
             }
         }
+        if configuration.webChat.enabled, let secret = configuration.webChatSecret {
+            factories.append { context, _, _ in
+                WebChatPlugin.make(configuration: configuration, secret: secret, mailbox: store, context: context)
+            }
+        }
         try self.init(
             configuration: configuration, channels: factories, bundle: bundle, store: store, logger: logger,
             deskClock: deskClock)
@@ -75,6 +82,7 @@ final class BotService: Sendable {
     ) throws {
         self.configuration = configuration
         self.dialogsDirectory = configuration.dialogs
+        self.officersPath = configuration.officers
         self.store = store
         self.logger = logger
         let officers = try Self.loadOfficers(path: configuration.officers, logger: logger)
@@ -88,8 +96,9 @@ final class BotService: Sendable {
         let deskWake = WakeSignal()
         // The sender is built after the channels (it needs their senders); its wake signal exists before.
         let senderWake = WakeSignal()
+        let processor = InboxProcessor(store: store, dialogs: dialogs)
         let processing = ProcessingLoop(
-            processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
+            processor: processor, metrics: metrics,
             logger: Logger(label: "processing", handler: logger.handler),
             onCommitted: {
                 senderWake.signal()
@@ -98,7 +107,11 @@ final class BotService: Sendable {
         self.processing = processing
         let context = ChannelContext(
             store: store, executor: executor, metrics: metrics, media: media, logHandler: logger.handler,
-            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() })
+            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() }, processor: processor,
+            wakeAfterCommit: {
+                senderWake.signal()
+                deskWake.signal()
+            })
         let http = self.http
         let channels = try factories.map { try $0(context, officers, http) }
         self.channels = channels
@@ -128,8 +141,12 @@ final class BotService: Sendable {
             server = HTTPServer(
                 configuration: HTTPServerConfiguration(
                     host: configuration.http.host, port: UInt16(configuration.http.port),
-                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections),
-                handler: { await routes.handle($0) })
+                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections,
+                    perIPConnectionLimit: configuration.http.perIPConnectionLimit,
+                    requestDeadlineSeconds: configuration.http.requestDeadlineSeconds,
+                    failureBudget: configuration.http.failureBudgetPerMinute, failureWindowSeconds: 60,
+                    clientAddressHeader: configuration.http.clientAddressHeader),
+                refusals: routes.refusals, admit: { routes.admit($0) }, handler: { await routes.handle($0) })
         } else {
             server = nil
         }
@@ -228,6 +245,11 @@ final class BotService: Sendable {
             drained.signal()
         }
         _ = drained.wait(timeout: .now() + 10)
+        do {
+            _ = try store.flushHeldOutcomes(olderThan: 0, now: Date())
+        } catch {
+            logger.error("outbox_record_failed", ["error": "\(error)"])
+        }
         http.shutdown()
         logger.info("stopped", ["processed": String(metrics.processed), "sent": String(metrics.sends("sent"))])
     }
@@ -266,9 +288,19 @@ final class BotService: Sendable {
     func reloadDialogs() {
         let result = DialogLoader.load(directory: URL(fileURLWithPath: dialogsDirectory))
         let errors = result.findings.filter { $0.severity == .error }
-        guard errors.isEmpty, let bundle = result.bundle else {
+        guard errors.isEmpty, let loaded = result.bundle else {
             for finding in errors { logger.error("reload_finding", ["finding": finding.description]) }
             logger.error("reload_refused", ["errors": String(errors.count), "kept": dialogs.engine.bundle.version])
+            return
+        }
+        let bundle: DialogBundle
+        do {
+            let source = DialogSource(directory: dialogsDirectory, officersPath: officersPath)
+            let (filled, omissions) = try source.fillingFacts(loaded, printWarnings: false)
+            for omission in omissions { logger.warning("reload_fact_unset", ["detail": omission]) }
+            bundle = filled
+        } catch {
+            logger.error("reload_refused", ["error": "\(error)", "kept": dialogs.engine.bundle.version])
             return
         }
         dialogs.replace(with: bundle)

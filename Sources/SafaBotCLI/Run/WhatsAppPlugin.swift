@@ -1,5 +1,6 @@
 import BotRuntime
 import HTTPClient
+import HTTPServer
 import WhatsAppChannel
 
 #if canImport(FoundationEssentials)
@@ -84,7 +85,17 @@ enum WhatsAppPlugin {
             rateLimit: RateLimiter.Configuration(
                 globalRate: w.globalRate, globalBurst: max(1, w.globalRate), chatRate: w.chatRate,
                 chatBurst: max(1, w.chatBurst)),
-            routes: [ChannelRoute(path: w.webhookPath, handler: { await webhook.handle($0) })], media: files,
+            routes: [
+                // GET is Meta's verification handshake; every POST must be signed (the signature itself is
+                // checked over the raw body by the webhook). Meta's webhook guide allows payloads up to 3 MB.
+                ChannelRoute(
+                    path: w.webhookPath, handler: { await webhook.handle($0) }, methods: ["GET", "POST"],
+                    authorize: { head in
+                        head.method != "POST" || head.headers["x-hub-signature-256"]?.hasPrefix("sha256=") == true
+                    },
+                    refusedStatus: 401, maxBodyBytes: 3 << 20)
+            ],
+            media: files,
             mode: "webhook")
     }
 }

@@ -1,11 +1,11 @@
 public import BotRuntime
 public import DialogCore
-public import HTTPClient
+import HTTPClient
 
 #if canImport(FoundationEssentials)
-    public import FoundationEssentials
+    import FoundationEssentials
 #else
-    public import Foundation
+    import Foundation
 #endif
 
 extension TelegramClient {
