@@ -41,8 +41,8 @@ public struct WebChatSender: ChannelSender {
             // The page shows "typing…" itself from the moment its post is accepted.
             return .sent(platformMessageID: nil)
         case .reengage:
-            // The page has no messaging window: there is nothing to re-open.
-            return .failed(reason: "web chat has no re-engagement template")
+            // A page has no 24-hour window: a beneficiary who comes back sees every reply waiting.
+            return .failed(reason: "web chat has no re-engagement message: replies wait in the page's mailbox")
         case .file(let attachment, let caption):
             do {
                 let sha = try await keep(attachment)
