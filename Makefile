@@ -60,6 +60,7 @@ bench: deps
 	.build/release/safa-engine-bench
 	.build/release/safa-bench store
 	.build/release/safa-bench telegram
+	.build/release/safa-bench whatsapp
 
 clean:
 	rm -rf .build

@@ -46,18 +46,20 @@ import Testing
         #expect(c.lastText == "أقر بصحة البيانات")
         c.press("أقر")
         let request = try #require(c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }.first)
-        #expect(request.reference == "SF-2026-000009")
+        #expect(request.reference == ReferenceNumber.make(sequence: 9))
+        #expect(ReferenceNumber.isValid(request.reference))
+        let shown = ReferenceNumber.display(request.reference)
         #expect(request.fields.map(\.id) == ["name", "nid", "family", "docs"])
         #expect(request.fields[2].value == .integer(5))
         #expect(request.attestation?.statement == "أقر بصحة البيانات")
-        #expect(c.allText.contains("رقم طلبك \u{2066}SF-2026-000009\u{2069}"))
+        #expect(c.allText.contains("رقم طلبك \u{2066}\(shown)\u{2069}"))
         #expect(c.allText.contains("لا تقل عن أسبوعين"))
         #expect(c.lastText == "قيّم الخدمة")
         c.press("ممتاز")
         #expect(c.effects.contains { if case .recordSurvey(let s) = $0 { s.rating == "5" } else { false } })
         #expect(c.messages.map(\.text) == ["شكراً لك", "القائمة الرئيسية"])
         c.press("متابعة طلبي")
-        #expect(c.messages.first?.text.contains("\u{2066}SF-2026-000009\u{2069} — قيد الدراسة") == true)
+        #expect(c.messages.first?.text.contains("\u{2066}\(shown)\u{2069} — قيد الدراسة") == true)
     }
 
     @Test func aFieldCanBeEditedFromTheReviewAndTheOldAttestationIsDropped() {

@@ -22,9 +22,9 @@ enum ExpectedReplies {
         return texts
     }
 
-    /// `text` with reference numbers (`SF-2026-000123`, derived from the inbox row id) replaced by `SF-#`.
+    /// `text` with reference numbers (`123 456 789`, derived from the inbox row id) replaced by `REF-#`.
     static func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: #"SF-[0-9]{4}-[0-9]+"#, with: "SF-#", options: .regularExpression)
+        text.replacingOccurrences(of: "[0-9]{3}\u{00A0}[0-9]{3}\u{00A0}[0-9]{3}", with: "REF-#", options: .regularExpression)
     }
 
     /// How the replies one chat received compare with what it should have received.

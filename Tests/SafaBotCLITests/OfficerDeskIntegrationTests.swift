@@ -1,3 +1,4 @@
+import Dispatch
 import BotRuntime
 import DialogCore
 import Foundation
@@ -307,6 +308,38 @@ import Testing
 }
 
 extension OfficerDeskIntegrationTests {
+    /// The officer API authenticates on the headers: a wrong key is answered before any body is read, a
+    /// client that keeps guessing is answered 429, and a body bigger than an officer ever sends is refused.
+    @Test func theOfficerAPIRefusesOnTheHeadersAndBoundsGuessing() async throws {
+        // Started and stopped off the cooperative pool: both wait on semaphores.
+        let bot = try await offPool { try Bot(httpPort: true) }
+        defer { DispatchQueue.global().async { bot.stop() } }
+        let port = try #require(bot.service.httpPort)
+        let key = Self.apiKey
+        let (guesses, large, right) = try await offPool {
+            func status(_ head: String, from source: String = "127.0.0.1") throws -> String {
+                let connection = try RawConnection(port: port, source: source)
+                connection.send(head)
+                return String(connection.receive(until: "\r\n").dropFirst(9).prefix(3))
+            }
+            let guesses = try (0..<22).map { n in
+                try status(
+                    "POST /officer/cases/x/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer guess\(n)\r\n"
+                        + "Content-Length: 1000000\r\n\r\n", from: "127.0.0.3")
+            }
+            let large = try status(
+                "POST /officer/cases/x/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n"
+                    + "Content-Length: 1000000\r\n\r\n")
+            let right = try status(
+                "GET /officer/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n\r\n", from: "127.0.0.3")
+            return (guesses, large, right)
+        }
+        #expect(guesses == Array(repeating: "401", count: 20) + ["429", "429"])
+        #expect(large == "413")
+        // The budget is spent per client address; that address is refused until its minute is over.
+        #expect(right == "429")
+    }
+
     @Test func aGroupWithoutTopicsWorksByRepliesToTheCaseCard() async throws {
         let bot = try Bot()
         defer { bot.stop() }

@@ -60,7 +60,7 @@ import Testing
         #expect(requests.allSatisfy { $0.attestation != nil && $0.fields.count == 9 })
         for chat in chats.prefix(5) {
             let texts = await bot.fake.sentTexts(chatID: chat)
-            #expect(texts.contains { $0.contains("لا تقل عن أسبوعين") && $0.contains("SF-") })
+            #expect(texts.contains { $0.contains("لا تقل عن أسبوعين") && $0.contains("\u{00A0}") })
             #expect(texts.last?.contains("كيف تقيّم") == false, "the survey was answered")
         }
         let rejections = await bot.fake.rejections

@@ -234,6 +234,13 @@ public final class MemoryRuntimeStore: RuntimeStore, Sendable {
         locked { $0.blocked[key] != nil }
     }
 
+    public func lastUserMessage(_ key: ConversationKey) throws -> Date? {
+        let prefix = key.channel + ":"
+        return locked { storage in
+            storage.inbox.lazy.filter { $0.key == key && $0.platformID.hasPrefix(prefix) }.map(\.receivedAt).max()
+        }
+    }
+
     public func requests(limit: Int) throws -> [SubmittedRequest] {
         locked { storage in
             // Newest first; among equal times, the later submitted first (as the SQLite store orders by rowid).

@@ -45,6 +45,10 @@ public enum OutboundPayload: Sendable, Equatable, Codable {
     /// Marks an inbound message read (and shows that an answer is coming); `platformMessageID` is the
     /// platform's id of that message. A channel without read receipts may show "typing…" or do nothing.
     case readReceipt(platformMessageID: String)
+    /// Asks the beneficiary to write again where free-form messages no longer reach them (WhatsApp, 24 hours
+    /// after their last message): the channel sends its approved re-engagement template. An officer chooses
+    /// to send it; a channel without such a window has nothing to send and records it as failed.
+    case reengage
 }
 
 /// One row of the outbox.
@@ -85,6 +89,8 @@ public struct StepCommit: Sendable, Equatable {
     public var surveys: [SurveyAnswer]
     /// Events for the officers' desk, queued in the same transaction.
     public var deskEvents: [DeskEvent]
+    /// What the beneficiary sent for their requests after an officer asked for more information.
+    public var information: [RequestInformation] = []
     public var committedAt: Date
 
     public init(
@@ -115,4 +121,15 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case partlySent(parts: Int, notBefore: Date, reason: String)
     /// Will never succeed (400, blocked by the user): kept for the record, not retried.
     case failed(reason: String)
+}
+
+/// Something a beneficiary sent for one of their requests (text, a file, a location), recorded in its history.
+public struct RequestInformation: Sendable, Equatable {
+    public var reference: String
+    public var content: EventContent
+
+    public init(reference: String, content: EventContent) {
+        self.reference = reference
+        self.content = content
+    }
 }

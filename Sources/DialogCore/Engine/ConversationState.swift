@@ -26,6 +26,9 @@ public struct ConversationState: Sendable, Equatable, Codable {
         case offeringResume
         /// Handed to a human; the bot stays quiet until handed back.
         case withOfficer(queue: String)
+        /// An officer asked for more information on request `reference`: texts and files sent now are
+        /// attached to it until the beneficiary presses "done".
+        case addingInformation(reference: String)
     }
 
     public var node: NodeRef?

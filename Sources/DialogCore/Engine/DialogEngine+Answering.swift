@@ -75,6 +75,8 @@ extension DialogEngine {
             default:
                 fail(reason: settings.texts.noMatch, &turn)
             }
+        case .addingInformation(let reference):
+            answerInformation(for: reference, &turn)
         case .offeringResume:
             switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
             case .option(let o) where o.id == Special.yes:
@@ -196,7 +198,7 @@ extension DialogEngine {
             return options.first { $0.id == id }.map(ChoiceInput.option) ?? .stale
         case .text(let text):
             return ChoiceMatcher.match(text, options: options).map(ChoiceInput.option) ?? .noMatch
-        case .start, .attachment, .location, .unsupported, .handBack:
+        case .start, .attachment, .location, .unsupported, .handBack, .requestStatus:
             return .notText
         }
     }

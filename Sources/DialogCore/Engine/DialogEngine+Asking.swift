@@ -9,6 +9,7 @@ extension DialogEngine {
         static let yes = "~yes"
         static let no = "~no"
         static let fieldPrefix = "~f."
+        static let done = "~done"
     }
 
     /// Asks the current question again (or for the first time), with fresh buttons.
@@ -33,6 +34,10 @@ extension DialogEngine {
         switch (state.phase, node.body) {
         case (.offeringOfficer, _): return settings.texts.offerOfficer
         case (.offeringResume, _): return settings.texts.resumePrompt
+        case (.addingInformation(let reference), _):
+            return settings.requests.map {
+                Template.render($0.needsInfoPrompt, ["reference": ReferenceNumber.display(reference)])
+            }
         case (.choosing, .menu(let text, _)): return render(text, in: ref.flow, state)
         case (.choosing, .survey(let survey)): return render(survey.text, in: ref.flow, state)
         case (.inquiring, .inquiry(let inquiry)): return render(inquiry.text, in: ref.flow, state)
@@ -52,6 +57,7 @@ extension DialogEngine {
         switch (state.phase, node.body) {
         case (.offeringOfficer, _): return options.offerOfficer
         case (.offeringResume, _): return options.resume
+        case (.addingInformation, _): return settings.requests.map { [Option(id: Special.done, label: $0.needsInfoDone)] } ?? []
         case (.choosing, .menu(_, let options)): return options
         case (.choosing, .survey(let survey)): return survey.options
         case (.field(let index, _), _):

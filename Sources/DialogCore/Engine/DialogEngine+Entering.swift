@@ -91,7 +91,7 @@ extension DialogEngine {
             wait(at: attestation.node, .attesting, &turn)
             return false
         }
-        let reference = Self.reference(sequence: turn.event.sequence, at: turn.now)
+        let reference = ReferenceNumber.make(sequence: turn.event.sequence)
         let request = SubmittedRequest(
             reference: reference, requestType: submit.requestType, form: formRef,
             fields: entries(ofForm: formRef, turn.state), submittedAt: turn.now,
@@ -101,18 +101,12 @@ extension DialogEngine {
             RequestSummary(
                 reference: reference, requestType: submit.requestType, submittedAt: turn.now, status: "submitted"))
         var values = templateValues(flow: ref.flow, turn.state)
-        values["reference"] = reference
+        values["reference"] = ReferenceNumber.display(reference)
+        values.merge(decisionDateValues(turn.now)) { _, new in new }
         turn.say(Template.render(submit.text, values))
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
         return true
-    }
-
-    /// A reference number that is unique because the inbox sequence is: `SF-2026-000123`.
-    static func reference(sequence: Int64, at date: Date) -> String {
-        let year = RiyadhDay(date).year
-        let digits = String(sequence)
-        return "SF-\(year)-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     func showStatus(_ status: StatusNode, _ turn: inout Turn) {
@@ -123,7 +117,7 @@ extension DialogEngine {
         var lines = [status.text]
         for request in turn.state.requests.suffix(10) {
             let values = [
-                "reference": request.reference,
+                "reference": ReferenceNumber.display(request.reference),
                 "submitted": RiyadhDay(request.submittedAt).description,
                 "status": status.statusTexts?[request.status] ?? request.status,
             ]

@@ -91,7 +91,7 @@ extension DialogEngine {
             return FieldValidator.validate(text, field: field)
         case (_, .button):
             return .failure(.unknownChoice)
-        case (_, .start), (_, .attachment), (_, .location), (_, .unsupported), (_, .handBack):
+        case (_, .start), (_, .attachment), (_, .location), (_, .unsupported), (_, .handBack), (_, .requestStatus):
             return .failure(.expectedText)
         }
     }

@@ -35,7 +35,8 @@ public struct DialogEngine: Sendable {
         var turn = Turn(state: state, event: event)
         if turn.state.dialogVersion == nil { turn.state.dialogVersion = bundle.version }
         handle(&turn)
-        turn.state.lastActivity = event.receivedAt
+        // A notice from the association is not the beneficiary's activity (it must not reset their idle time).
+        if case .requestStatus = event.content {} else { turn.state.lastActivity = event.receivedAt }
         return StepResult(state: turn.state, effects: turn.effects)
     }
 
@@ -45,6 +46,10 @@ public struct DialogEngine: Sendable {
             turn.state.trail = []
             leaveQueueIfWaiting(&turn)
             enter(settings.start, &turn)
+            return
+        }
+        if case .requestStatus(let reference, let status, let reason) = turn.event.content {
+            tellStatus(reference: reference, status: status, reason: reason, &turn)
             return
         }
         if case .handBack(let node, let survey) = turn.event.content {

@@ -37,6 +37,15 @@ public struct SubmittedRequest: Sendable, Equatable, Codable {
     public var submittedAt: Date
     public var attestation: Attestation?
 
+    /// The applicant's national ID or iqama number (the first such field), for finding their open requests
+    /// from any chat or channel.
+    public var applicantID: String? {
+        for entry in fields where entry.id == "national_id" || entry.id == "nid" {
+            if case .text(let value) = entry.value { return ArabicText.normalizeInput(value) }
+        }
+        return nil
+    }
+
     public init(
         reference: String, requestType: String, form: NodeRef, fields: [FieldEntry], submittedAt: Date,
         attestation: Attestation?
@@ -152,4 +161,6 @@ public enum Effect: Sendable, Equatable, Codable {
     /// The beneficiary left the officers' queue (e.g. chose the main menu while waiting).
     case leaveQueue(queue: String)
     case recordSurvey(SurveyAnswer)
+    /// Something the beneficiary sent for request `reference` after an officer asked for more information.
+    case addInformation(reference: String, content: EventContent)
 }

@@ -19,6 +19,9 @@ public enum EventContent: Sendable, Equatable, Codable {
     /// An officer handed the conversation back: continue at `node` (`flow.node`, collected data kept),
     /// or, without a node, ask the satisfaction survey when `survey` is true, else show the main menu.
     case handBack(node: String?, survey: Bool)
+    /// An officer changed the status of one of this conversation's requests (`status` is a
+    /// `RequestStatus` raw value); `reason` is what the officer wrote for the beneficiary.
+    case requestStatus(reference: String, status: String, reason: String?)
 }
 
 /// One inbound event with what the pure step needs from outside: a time and a unique sequence number.

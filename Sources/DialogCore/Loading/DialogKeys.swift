@@ -14,7 +14,13 @@ enum DialogKeys {
             "version", "start", "mainMenu", "officer", "idleTimeoutMinutes", "maxAttempts", "commands", "texts",
             "validation",
         ],
-        optional: [schemaKey, "survey"])
+        optional: [schemaKey, "survey", "requests"])
+    static let requests = Shape(
+        required: [
+            "statusNotice", "statuses", "reasonLine", "needsInfoPrompt", "needsInfoDone", "needsInfoReceived",
+            "needsInfoThanks",
+        ],
+        optional: ["decisionDays"])
     static let commands = Shape(required: ["mainMenu", "back", "cancel", "officer"], optional: [])
     static let texts = Shape(
         required: [

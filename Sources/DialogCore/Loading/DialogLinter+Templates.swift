@@ -27,7 +27,8 @@ extension LintContext {
     /// What `{{name}}` may name in a node's text.
     func allowedTemplateNames(node: Node, key: String, fieldNames: Set<String>) -> Set<String> {
         switch node.body {
-        case .submit: key == "text" ? fieldNames.union(["reference"]) : fieldNames
+        case .submit:
+            key == "text" ? fieldNames.union(["reference", "decision_hijri", "decision_gregorian"]) : fieldNames
         case .status: key == "itemText" ? ["reference", "submitted", "status"] : []
         case .review, .attestation, .message: fieldNames
         default: []

@@ -15,6 +15,9 @@ extension DialogLoader {
         if let texts = root["texts"], case .object = texts.kind {
             DialogKeys.check(texts, DialogKeys.texts, file: file, subject: "'texts'", into: &findings)
         }
+        if let requests = root["requests"], case .object = requests.kind {
+            DialogKeys.check(requests, DialogKeys.requests, file: file, subject: "'requests'", into: &findings)
+        }
         func member<T: Decodable>(_ key: String, _ type: T.Type) -> T? {
             guard let value = root[key] else { return nil }
             return decode(
@@ -29,13 +32,15 @@ extension DialogLoader {
         let commands = member("commands", GlobalCommands.self)
         let texts = member("texts", BotTexts.self)
         let validation = member("validation", [String: String].self)
+        let requests = member("requests", RequestTexts.self)
         guard findings[before...].allSatisfy({ $0.severity != .error }), let start, let mainMenu, let officer, let idle,
             let attempts,
             let commands, let texts, let validation
         else { return nil }
         return BotSettings(
             version: supportedVersion, start: start, mainMenu: mainMenu, officer: officer, idleTimeoutMinutes: idle,
-            maxAttempts: attempts, commands: commands, texts: texts, validation: validation, survey: survey)
+            maxAttempts: attempts, commands: commands, texts: texts, validation: validation, survey: survey,
+            requests: requests)
     }
 
     /// Reads `faq.json` topic by topic; `complete` is false when something could not be read.

@@ -19,12 +19,15 @@ public struct BotSettings: Sendable, Equatable, Codable {
     public var texts: BotTexts
     /// Bot-wide texts for validation failures, keyed by `ValidationFailure.code`.
     public var validation: [String: String]
+    /// Notices about submitted requests (status changes, information asked for); nil: none are sent.
+    public var requests: RequestTexts?
 
     public init(
         version: Int = 1, start: NodeRef, mainMenu: NodeRef, officer: NodeRef, idleTimeoutMinutes: Int = 30,
         maxAttempts: Int = 3, commands: GlobalCommands, texts: BotTexts, validation: [String: String] = [:],
-        survey: NodeRef? = nil
+        survey: NodeRef? = nil, requests: RequestTexts? = nil
     ) {
+        self.requests = requests
         self.version = version
         self.start = start
         self.mainMenu = mainMenu

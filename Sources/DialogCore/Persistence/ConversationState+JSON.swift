@@ -86,6 +86,8 @@ extension JSONWriter {
             object { m in m.value("offeringOfficer") { w in w.object { $0.string("target", target.description) } } }
         case .withOfficer(let queue):
             object { m in m.value("withOfficer") { w in w.object { $0.string("queue", queue) } } }
+        case .addingInformation(let reference):
+            object { m in m.value("addingInformation") { w in w.object { $0.string("reference", reference) } } }
         }
     }
 

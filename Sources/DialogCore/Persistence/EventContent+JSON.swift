@@ -27,6 +27,14 @@ extension EventContent {
                         m.value("survey") { $0.bool(survey) }
                     }
                 }
+            case .requestStatus(let reference, let status, let reason):
+                m.value("requestStatus") { w in
+                    w.object { m in
+                        m.string("reference", reference)
+                        m.string("status", status)
+                        m.string("reason", ifPresent: reason)
+                    }
+                }
             }
         }
         return w.string

@@ -25,6 +25,11 @@ extension EventContent {
             let node = body["node"]
             guard node == nil || node?.string != nil else { return nil }
             self = .handBack(node: node?.string, survey: survey)
+        case "requestStatus":
+            guard let reference = body["reference"]?.string, let status = body["status"]?.string else { return nil }
+            let reason = body["reason"]
+            guard reason == nil || reason?.string != nil else { return nil }
+            self = .requestStatus(reference: reference, status: status, reason: reason?.string)
         default: return nil
         }
     }

@@ -161,7 +161,7 @@ extension JSONNode {
         mutating func scanNumber() -> Bool {
             if index < bytes.count, bytes[index] == 0x2D { index += 1 }
             guard index < bytes.count, Self.isDigit(bytes[index]) else { return false }
-            if bytes[index] == 0x30 { index += 1 } else { skipDigits() }
+            if bytes[index] == 0x30 { index += 1 } else { _ = skipDigits() }
             if index < bytes.count, bytes[index] == 0x2E {
                 index += 1
                 guard skipDigits() else { return false }

@@ -14,7 +14,7 @@ public import HTTPServer
 /// Every change to the book is saved together with its audit entries and the desk events it consumed, in
 /// one transaction, after its effects were carried out: a crash repeats effects rather than losing them.
 public actor DeskService {
-    public typealias Store = RuntimeStore & CaseStore
+    public typealias Store = RuntimeStore & CaseStore & RequestLedger
 
     let config: OfficerConfiguration
     let api: OfficerAPI
@@ -113,6 +113,10 @@ public actor DeskService {
             guard let key = record.key else { return [] }
             return applied(.survey(key, answer))
         case .officerMessage(let message):
+            if case .text(let text) = message.content, let command = StatusCommand.parse(text) {
+                await changeStatus(command, from: message)
+                return []
+            }
             guard let place = message.place, book.caseInPlace(place) != nil else {
                 await answerOutsideACase(message)
                 return []
@@ -170,7 +174,13 @@ public actor DeskService {
     }
 
     /// The officer HTTP API (`/officer/...`).
+    /// Whether `headers` carry a valid officer key: the server's check on the headers, before any body.
+    public nonisolated func authorizes(_ headers: [String: String]) -> Bool {
+        api.authenticate(headers) != nil
+    }
+
     public func handleAPI(_ request: HTTPRequest) async -> HTTPResponse {
+        if request.path.hasPrefix(RequestStatusAPI.prefix) { return await handleRequestAPI(request) }
         let result = api.handle(request, now: clock(), book: &book)
         if !result.effects.isEmpty {
             await perform(result.effects, eventID: nil)

@@ -111,6 +111,7 @@ public enum CaseCard {
         case .location(let lat, let lon): "[موقع: \(lat), \(lon)]"
         case .unsupported(let kind): "[رسالة لا يقرؤها البوت: \(kind)]"
         case .handBack: "[أعيدت المحادثة إلى البوت]"
+        case .requestStatus(let reference, let status, _): "[تغيرت حالة الطلب \(reference): \(status)]"
         }
     }
 

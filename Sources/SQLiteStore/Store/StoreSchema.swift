@@ -10,8 +10,15 @@ enum StoreSchema {
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
         migrator.register("2026-12 web chat mailbox", sql: webChatMailbox)
+        migrator.register("2026-12 whatsapp last message by conversation", sql: inboxByConversation)
+        migrator.register("2026-12 request lifecycle events", sql: requestLifecycle)
         return migrator
     }
+
+    /// Serves `lastUserMessage` (WhatsApp's 24-hour window) without scanning the inbox.
+    private static let inboxByConversation = """
+        CREATE INDEX inbox_by_conversation ON inbox (channel, chat, received_at);
+        """
 
     /// What web chat pages fetch: one row per reply the outbox delivered there and per message the
     /// beneficiary sent, read by conversation in id order. `origin` (the outbox row, the inbound message) is
@@ -27,6 +34,28 @@ enum StoreSchema {
             acked_at REAL
         );
         CREATE INDEX mailbox_by_chat ON mailbox (channel, chat, id);
+        """
+
+    /// A request's history (status changes by officers, information added by the beneficiary), when its
+    /// status last changed, and the applicant's national ID for finding an open request from any chat.
+    private static let requestLifecycle = """
+        CREATE TABLE request_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            reference TEXT NOT NULL,
+            at REAL NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'information')),
+            from_status TEXT,
+            to_status TEXT,
+            reason TEXT,
+            note TEXT,
+            via TEXT NOT NULL
+        );
+        CREATE INDEX request_events_by_reference ON request_events (reference, id);
+        ALTER TABLE requests ADD COLUMN status_changed_at REAL;
+        ALTER TABLE requests ADD COLUMN applicant_id TEXT;
+        CREATE INDEX requests_by_applicant ON requests (applicant_id, status) WHERE applicant_id IS NOT NULL;
+        CREATE INDEX requests_by_status ON requests (status, submitted_at);
         """
 
     /// Stored JSON from before the channel-neutral core, rewritten to today's shapes (attachments without a

@@ -27,7 +27,7 @@ struct VerifyCommand: SafaBotCommand {
 
     func run() throws {
         let store = try location.openExisting()
-        let typed = ArabicText.normalizeInput(reference)
+        let typed = ReferenceNumber.parse(reference) ?? ArabicText.normalizeInput(reference)
         guard let request = try store.request(reference: typed) else {
             throw CLIError.runtime("no request \(typed) in \(location.databasePath)")
         }

@@ -24,16 +24,19 @@ public struct TelegramWebhook: Sendable {
         self.logger = logger
     }
 
+    /// Whether `headers` (lowercased names) carry the secret token: checked by the server on the headers,
+    /// before any body is read, and again by ``handle(_:)``.
+    public func authorizes(_ headers: [String: String]) -> Bool {
+        Hashing.constantTimeEquals(Array((headers["x-telegram-bot-api-secret-token"] ?? "").utf8), secret)
+    }
+
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         guard request.method == "POST" else {
             return HTTPResponse(status: 405, headers: ["Allow": "POST"], body: Data("method not allowed\n".utf8))
         }
-        let given = Array((request.headers["x-telegram-bot-api-secret-token"] ?? "").utf8)
-        guard Hashing.constantTimeEquals(given, secret) else {
-            logger.warning(
-                "webhook_refused", ["reason": "wrong or missing secret token", "remote": request.remoteAddress ?? "?"])
-            return .text("forbidden\n", status: 403)
-        }
+        // Refusals are counted by the server (safa_http_refused_total), not logged: a flood of forged
+        // requests must not flood the log.
+        guard authorizes(request.headers) else { return .text("forbidden\n", status: 403) }
         let result: Result<Update, UpdateDecodingFailure>
         do {
             // The fast reader first (see JSONNodeReadable); JSONDecoder for any shape it declines.

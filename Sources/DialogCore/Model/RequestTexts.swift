@@ -1,0 +1,34 @@
+/// What the bot tells a beneficiary about their requests after submission (`requests` in `dialogs/bot.json`).
+///
+/// Templates: `{{reference}}`, `{{status}}`, `{{reason}}`, `{{decision_gregorian}}`, `{{decision_hijri}}`.
+public struct RequestTexts: Sendable, Equatable, Codable {
+    /// Said on every status change an officer makes: `{{reference}}` and `{{status}}` (from `statuses`).
+    public var statusNotice: String
+    /// Status id (`RequestStatus` raw value) → how it reads for the beneficiary.
+    public var statuses: [String: String]
+    /// Added under the notice when the officer gave a reason: `{{reason}}`.
+    public var reasonLine: String
+    /// "Needs information": how to send it (texts and files), with a button `needsInfoDone` to finish.
+    public var needsInfoPrompt: String
+    public var needsInfoDone: String
+    /// After each text or file received while adding information.
+    public var needsInfoReceived: String
+    /// After the beneficiary finished adding information.
+    public var needsInfoThanks: String
+    /// Days after submission before which no decision is given (the policy: no less than two weeks).
+    public var decisionDays: Int
+
+    public init(
+        statusNotice: String, statuses: [String: String], reasonLine: String, needsInfoPrompt: String,
+        needsInfoDone: String, needsInfoReceived: String, needsInfoThanks: String, decisionDays: Int = 14
+    ) {
+        self.statusNotice = statusNotice
+        self.statuses = statuses
+        self.reasonLine = reasonLine
+        self.needsInfoPrompt = needsInfoPrompt
+        self.needsInfoDone = needsInfoDone
+        self.needsInfoReceived = needsInfoReceived
+        self.needsInfoThanks = needsInfoThanks
+        self.decisionDays = decisionDays
+    }
+}
