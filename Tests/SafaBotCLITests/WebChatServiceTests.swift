@@ -183,7 +183,7 @@ import WebChatChannel
         #expect(replies == expected.flatMap { $0 })
         #expect(entries.filter { $0.type == "me" }.map(\.text) == Array(inputs.dropFirst()))
         #expect(entries.map(\.id) == entries.map(\.id).sorted())
-        #expect(replies.contains { $0.contains("SF-#") }, "the reference number")
+        #expect(replies.contains { $0.contains("REF-#") }, "the reference number")
         #expect(entries.contains { !$0.buttons.isEmpty }, "options come as buttons")
     }
 

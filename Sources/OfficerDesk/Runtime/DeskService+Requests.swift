@@ -37,7 +37,7 @@ extension DeskService {
 
     /// `POST /officer/requests/{ref}/status {"status": "...", "reason"?: "...", "note"?: "..."}`.
     func handleRequestAPI(_ request: HTTPRequest) async -> HTTPResponse {
-        guard let officer = api.authenticate(request) else {
+        guard let officer = api.authenticate(request.headers) else {
             var response = OfficerAPI.error(401, "unauthorized", "Missing or wrong API key.")
             response.headers["WWW-Authenticate"] = "Bearer"
             return response

@@ -35,7 +35,12 @@ enum WebChatPlugin {
             sender: WebChatSender(
                 mailbox: mailbox, executor: context.executor, bell: bell, files: files, media: context.media),
             rateLimit: nil,
-            routes: server.routes.map { route in ChannelRoute(path: route.path, handler: route.handler) },
+            // Exact paths, so nothing under /chat/ is served by accident; no header-time authorize: a missing
+            // or stale cookie is the page's ordinary "start again", not a failure to count against the client.
+            routes: server.routes.map { route in
+                ChannelRoute(
+                    path: route.path, handler: route.handler, methods: route.methods, maxBodyBytes: route.maxBodyBytes)
+            },
             media: WebChatMediaSource(files: files), mode: "http")
     }
 }

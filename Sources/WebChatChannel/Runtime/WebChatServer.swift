@@ -1,6 +1,6 @@
 public import BotRuntime
 import DialogCore
-public import HTTPServer
+import HTTPServer
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -46,22 +46,30 @@ public struct WebChatServer: Sendable {
         self.clock = clock
     }
 
-    /// Path → handler, for the bot's HTTP server; each answers CORS for the allowed origins.
-    public var routes: [(path: String, handler: HTTPHandler)] {
-        let plain: [(String, HTTPHandler)] = [
-            ("/chat", { await page($0) }),
-            ("/chat/app.js", { await asset($0, WebChatAssets.script, type: "text/javascript; charset=utf-8") }),
-            ("/chat/app.css", { await asset($0, WebChatAssets.style, type: "text/css; charset=utf-8") }),
-            ("/chat/widget.js", { await asset($0, WebChatAssets.widget, type: "text/javascript; charset=utf-8") }),
-            ("/chat/start", { await start($0) }),
-            ("/chat/send", { await send($0) }),
-            ("/chat/events", { await events($0) }),
-            ("/chat/poll", { await poll($0) }),
-            ("/chat/ack", { await acknowledge($0) }),
-            ("/chat/upload", { await upload($0) }),
-            ("/chat/file", { await file($0) }),
+    /// The routes for the bot's HTTP server, each with the methods it serves (OPTIONS for CORS preflights)
+    /// and its body limit; each answers CORS for the allowed origins.
+    public var routes: [WebChatRoute] {
+        let get: Set<String> = ["GET", "HEAD", "OPTIONS"]
+        let post: Set<String> = ["POST", "OPTIONS"]
+        let plain: [(String, Set<String>, Int, HTTPHandler)] = [
+            ("/chat", get, 0, { await page($0) }),
+            ("/chat/app.js", get, 0, { await asset($0, WebChatAssets.script, type: "text/javascript; charset=utf-8") }),
+            ("/chat/app.css", get, 0, { await asset($0, WebChatAssets.style, type: "text/css; charset=utf-8") }),
+            (
+                "/chat/widget.js", get, 0,
+                { await asset($0, WebChatAssets.widget, type: "text/javascript; charset=utf-8") }
+            ),
+            ("/chat/start", post, 0, { await start($0) }),
+            ("/chat/send", post, WebChatRoute.postBodyBytes, { await send($0) }),
+            ("/chat/events", get, 0, { await events($0) }),
+            ("/chat/poll", get, 0, { await poll($0) }),
+            ("/chat/ack", post, 1 << 10, { await acknowledge($0) }),
+            ("/chat/upload", post, configuration.maxUploadBytes, { await upload($0) }),
+            ("/chat/file", get, 0, { await file($0) }),
         ]
-        return plain.map { path, handler in (path, { request in await cors(request, handler) }) }
+        return plain.map { path, methods, limit, handler in
+            WebChatRoute(path: path, methods: methods, maxBodyBytes: limit) { request in await cors(request, handler) }
+        }
     }
 
     /// Answers a preflight, and marks the answer readable by an allowed origin (no credentials: an embed on
