@@ -63,7 +63,7 @@ struct WebChatBenchmark {
         let configPath = directory.appendingPathComponent("config.json").path
         // Each simulated page has its own address (the proxy's X-Real-IP), as real visitors do.
         let configuration = #"""
-            {"version": 1, "http": {"maxConnections": \#(users * 2 + 64)},
+            {"version": 1, "http": {"maxConnections": \#(users * 2 + 64), "perIPConnectionLimit": \#(users * 2 + 64)},
              "webChat": {"enabled": true, "waitSeconds": 55, "postsPerSecond": 0, "clientAddressHeader": "X-Real-IP"}}
             """#
         try Data(configuration.utf8).write(to: URL(fileURLWithPath: configPath))
@@ -96,18 +96,14 @@ struct WebChatBenchmark {
         let cumulative = cumulativeReplies()
         let clock = ContinuousClock()
         let started = clock.now
-        let pages = try await withThrowingTaskGroup(of: Page.self) { group in
-            for index in 0..<users {
-                group.addTask {
-                    var page = Page(
-                        client: client, base: base, address: "10.\(index >> 16).\((index >> 8) & 255).\(index & 255)")
-                    try await page.converse(cumulative: cumulative)
-                    return page
-                }
-            }
-            var pages: [Page] = []
-            for try await page in group { pages.append(page) }
-            return pages
+        let pages: [Page]
+        do {
+            pages = try await conversations(client: client, base: base, cumulative: cumulative)
+        } catch {
+            let status = bot.isRunning ? nil : await bot.waitForExit(limit: 1)
+            throw Failure(
+                description: "\(error); safa-bot \(status.map { "exited with \($0)" } ?? "running"), its log ends:\n"
+                    + bot.standardError.suffix(2000))
         }
         let elapsed = clock.now - started
         let cpuAfter = bot.cpuSeconds() ?? 0
@@ -145,6 +141,23 @@ struct WebChatBenchmark {
             p50: percentile(0.5), p99: percentile(0.99), driverCPUSeconds: driverAfter - driverBefore,
             mebibytesPer100IdleStreams: (withIdle - beforeIdle) * 100 / Double(users), idleStreams: users)
     }
+
+    /// Every page's whole conversation, all at once.
+    func conversations(client: HTTPClient, base: String, cumulative: [Int]) async throws -> [Page] {
+        try await withThrowingTaskGroup(of: Page.self) { group in
+            for index in 0..<users {
+                group.addTask {
+                    var page = Page(
+                        client: client, base: base, address: "10.\(index >> 16).\((index >> 8) & 255).\(index & 255)")
+                    try await page.converse(cumulative: cumulative)
+                    return page
+                }
+            }
+            var pages: [Page] = []
+            for try await page in group { pages.append(page) }
+            return pages
+        }
+    }
 }
 
 /// One simulated page: its cookie, where its event stream stands, and the latencies it saw.
@@ -176,7 +189,7 @@ struct Page: Sendable {
         for step in 0..<inputs.count {
             if step > 0 {
                 let body = try JSONSerialization.data(withJSONObject: [
-                    "key": "bench-\(address)-\(step)", "text": inputs[step],
+                    "key": "bench-\(address.replacingOccurrences(of: ".", with: "-"))-\(step)", "text": inputs[step],
                 ])
                 postedAt = clock.now
                 let sent = try await client.send(

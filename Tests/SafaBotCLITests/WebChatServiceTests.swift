@@ -226,6 +226,11 @@ import WebChatChannel
                 "POST", "/chat/send", cookie: cookie, headers: [("Content-Type", "text/plain")]
             ).status == 415)
         #expect(try await bot.call("GET", "/chat/send", cookie: cookie).status == 405)
+        // Oversized: refused on the route's limit (before the body is read), or on the text's length.
+        let huge = #"{"key":"huge-key-0001","text":"\#(String(repeating: "ب", count: 20_000))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: huge).status == 413)
+        let long = #"{"key":"long-key-0001","text":"\#(String(repeating: "x", count: 2_001))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: long).status == 413)
     }
 
     @Test func theEventStreamResumesAfterLastEventID() async throws {
@@ -295,7 +300,10 @@ import WebChatChannel
         let upload = try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001")
         #expect(upload.status == 202)
         #expect(try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001").status == 202)
-        let mine = try await bot.entries(cookie).filter { $0.type == "me" }
+        // A phone photo is far larger than a message: the upload route has its own body limit.
+        let large = Self.png + Data(repeating: 0, count: 900_000)
+        #expect(try await bot.upload(cookie, large, type: "image/png", key: "upload-key-0002").status == 202)
+        let mine = try await bot.entries(cookie).filter { $0.type == "me" }.prefix(1)
         #expect(mine.count == 1)
         let url = try #require(mine.first?.url)
         #expect(mine.first?.kind == "photo")

@@ -1,6 +1,6 @@
 import BotRuntime
 import DialogCore
-public import HTTPServer
+import HTTPServer
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
