@@ -1,5 +1,5 @@
 public import BotRuntime
-public import DialogCore
+import DialogCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

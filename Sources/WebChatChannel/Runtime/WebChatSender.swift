@@ -43,6 +43,9 @@ public struct WebChatSender: ChannelSender {
         case .readReceipt:
             // The page shows "typing…" itself from the moment its post is accepted.
             return .sent(platformMessageID: nil)
+        case .reengage:
+            // A page has no 24-hour window: a beneficiary who comes back sees every reply waiting.
+            return .failed(reason: "web chat has no re-engagement message: replies wait in the page's mailbox")
         case .file(let attachment, let caption):
             do {
                 let sha = try await keep(attachment)
