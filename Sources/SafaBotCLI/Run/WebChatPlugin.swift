@@ -19,7 +19,8 @@ enum WebChatPlugin {
         let bell = MailboxBell()
         let settings = WebChatConfiguration(
             secret: Array(secret.utf8), allowedOrigins: w.allowedOrigins, waitSeconds: w.waitSeconds,
-            maxUploadBytes: w.maxUploadBytes, clientAddressHeader: w.clientAddressHeader ?? configuration.http.clientAddressHeader,
+            maxUploadBytes: w.maxUploadBytes,
+            clientAddressHeader: w.clientAddressHeader ?? configuration.http.clientAddressHeader,
             limits: WebChatLimits.Configuration(
                 postsPerSecondPerConversation: w.postsPerSecond, openFetchesPerAddress: w.openFetchesPerAddress),
             secureCookie: w.secureCookie)

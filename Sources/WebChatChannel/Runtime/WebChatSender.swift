@@ -37,9 +37,6 @@ public struct WebChatSender: ChannelSender {
         switch record.payload {
         case .message(let message):
             entry = WebChatEntry(message)
-        case .reengage:
-            // A page reads its mailbox whenever it opens: there is no window to re-open.
-            return .failed(reason: "web chat has no re-engagement template")
         case .readReceipt:
             // The page shows "typing…" itself from the moment its post is accepted.
             return .sent(platformMessageID: nil)
