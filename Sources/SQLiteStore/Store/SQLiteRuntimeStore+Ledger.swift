@@ -1,5 +1,5 @@
 public import BotRuntime
-import DialogCore
+public import DialogCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
