@@ -31,15 +31,21 @@ import Testing
             directory = try TestEnvironment.temporaryDirectory()
         }
 
+        /// Sends are paced (300 a second for the whole bot) so a kill aimed at a fraction of the replies lands
+        /// mid-run even when a busy machine starves this test's polling for a second: unpaced, the bot can
+        /// send all 1,800 replies before the kill arrives.
+        static let pacing = ["TELEGRAM_GLOBAL_RATE": "300"]
+
         func launch(_ name: String, configuration: String? = nil) throws -> BotProcess {
             if let configuration {
                 return try BotProcess.telegram(
                     executable: executable, apiBaseURL: http.baseURL, token: fake.token, directory: directory,
-                    dialogs: TestEnvironment.dialogs, configuration: configuration, logName: "\(name).log")
+                    dialogs: TestEnvironment.dialogs, configuration: configuration, environment: Self.pacing,
+                    logName: "\(name).log")
             }
             return try BotProcess.telegram(
                 executable: executable, apiBaseURL: http.baseURL, token: fake.token, directory: directory,
-                dialogs: TestEnvironment.dialogs, logName: "\(name).log")
+                dialogs: TestEnvironment.dialogs, environment: Self.pacing, logName: "\(name).log")
         }
 
         func sendCount() async -> Int { await fake.requests(method: "sendMessage").count }
