@@ -65,14 +65,15 @@ struct Routes: Sendable {
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
-        case ("GET", "/healthz"):
+        // HEAD is answered as GET (libmicrohttpd leaves the body out): load balancers probe with either.
+        case ("GET", "/healthz"), ("HEAD", "/healthz"):
             let store = self.store
             guard let depth = try? await executor.run({ try store.outboxDepth() }) else {
                 return .json(Data(#"{"status":"unhealthy","reason":"store unavailable"}"#.utf8), status: 503)
             }
             let body = #"{"status":"ok","dialogs":"\#(dialogs.engine.bundle.version)","outbox_depth":\#(depth)}"#
             return .json(Data(body.utf8))
-        case ("GET", "/metrics"):
+        case ("GET", "/metrics"), ("HEAD", "/metrics"):
             let store = self.store
             if let depth = try? await executor.run({ try store.outboxDepth() }) { metrics.setOutboxDepth(depth) }
             return HTTPResponse(
