@@ -53,7 +53,9 @@ struct Routes: Sendable {
                     .text(status == 401 ? "unauthorized\n" : "forbidden\n", status: status),
                     reason: status == 401 ? "unauthorized" : "forbidden")
             }
-            return .accept(maxBodyBytes: route.maxBodyBytes)
+            // Only a route that declares a credential (checked on its headers, then in full by its handler)
+            // spends the client's failure budget with its handler's 401/403.
+            return .accept(maxBodyBytes: route.maxBodyBytes, countsFailures: route.authorize != nil)
         }
     }
 
