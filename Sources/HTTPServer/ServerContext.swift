@@ -167,7 +167,10 @@ final class ServerContext: Sendable {
             return Self.queue(Self.unavailable, on: connection)
         }
         let handler = self.handler
-        Task.detached { [self] in
+        // High priority: a request holds a connection and a client's patience (a webhook sender's timeout,
+        // a health probe), so it goes ahead of background work (processing, sending) queued on the shared
+        // cooperative pool, which on a 2-core machine is two threads.
+        Task.detached(priority: .high) { [self] in
             let response = await handler(request)
             complete(context, with: response)
         }

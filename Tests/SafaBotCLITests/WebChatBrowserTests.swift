@@ -84,7 +84,9 @@ struct WebChatBrowserTests {
             }
         }
         let texts = try await Self.transcript(page)
-        #expect(texts.contains { $0.contains("رقم الطلب") && $0.contains("SF-") }, "the reference number is shown")
+        #expect(
+            texts.contains { $0.contains("رقم الطلب") && $0.contains(/[0-9]{3}\u{00A0}[0-9]{3}\u{00A0}[0-9]{3}/) },
+            "the reference number is shown")
         #expect(try await page.evaluate("document.querySelectorAll('.msg.me img').length") as? Int == 1)
         #expect(try await page.evaluate("document.querySelectorAll('.msg.failed').length") as? Int == 0)
         let request = try #require(bot.service.store.requests(limit: 1).first)

@@ -55,8 +55,10 @@ public actor DeskService {
         book = try store.loadCaseBook() ?? CaseBook()
     }
 
+    /// Whether `node` ("flow.node") is a place a case may be released to: it exists in the loaded dialogs and
+    /// asks the beneficiary something (releasing to a submission would file a request for them).
     static func nodeExists(_ node: String, _ dialogs: DialogHolder) -> Bool {
-        NodeRef(qualified: node).map { dialogs.engine.bundle.node($0) != nil } ?? false
+        NodeRef(qualified: node).flatMap { dialogs.engine.bundle.node($0) }?.body.asksBeneficiary ?? false
     }
 
     /// Works the queue and the timers until cancelled.
