@@ -287,6 +287,11 @@ extension BotConfiguration {
     }
 
     func validate(file: String) throws {
+        for (key, url) in [("telegram.apiBaseURL", telegram.apiBaseURL), ("whatsapp.apiBaseURL", whatsapp.apiBaseURL)] {
+            if let problem = Self.baseURLProblem(url) {
+                throw ConfigurationError(file: file, message: "\(key) \"\(url)\": \(problem)")
+            }
+        }
         guard ["polling", "webhook"].contains(telegram.mode) else {
             throw ConfigurationError(
                 file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
@@ -362,5 +367,31 @@ struct ConfigReader {
         guard let raw = object[key] else { return }
         guard let flag = raw as? Bool else { throw error(path, "must be true or false") }
         value = flag
+    }
+}
+
+extension BotConfiguration {
+    /// Why `url` cannot be a platform API base URL, or nil: it must be https, or plain http to this machine
+    /// only (a local Bot API server, a test fake), since every call carries the bot's token.
+    static func baseURLProblem(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("https://") { return nil }
+        guard lowered.hasPrefix("http://") else { return "must start with https://" }
+        let authority = lowered.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last.map(String.init) ?? ""
+        let host: String
+        if hostAndPort.hasPrefix("[") {
+            host = String(hostAndPort.dropFirst().prefix { $0 != "]" })
+        } else {
+            host = String(hostAndPort.prefix { $0 != ":" })
+        }
+        let loopback =
+            host == "localhost" || host == "::1"
+            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4
+                && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+        return loopback
+            ? nil
+            : "plain http would send the token in clear; use https:// (http:// is allowed only to this machine: "
+                + "localhost, 127.0.0.1, [::1])"
     }
 }

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import SafaBotCLI
+
+/// Every call to a platform carries the bot's token: plain http is refused unless it stays on this machine.
+@Suite struct BaseURLTests {
+    @Test func plainHTTPIsRefusedUnlessTheHostIsLoopback() throws {
+        for url in ["https://api.telegram.org", "http://127.0.0.1:8081", "http://localhost:8081/bot", "http://[::1]:80"] {
+            #expect(BotConfiguration.baseURLProblem(url) == nil, "\(url)")
+        }
+        for url in [
+            "http://api.telegram.org", "http://127.0.0.1.evil.example", "http://10.0.0.5:8081", "ftp://x",
+            "http://user@api.telegram.org", "api.telegram.org",
+        ] {
+            #expect(BotConfiguration.baseURLProblem(url) != nil, "\(url)")
+        }
+    }
+
+    @Test func theConfigurationNamesTheKeyAtFault() {
+        var configuration = BotConfiguration()
+        #expect(throws: ConfigurationError.self) {
+            try configuration.apply(environment: ["TELEGRAM_API_BASE_URL": "http://api.telegram.org"])
+        }
+        do {
+            try configuration.apply(environment: ["TELEGRAM_API_BASE_URL": "http://api.telegram.org"])
+        } catch {
+            #expect("\(error)".contains("telegram.apiBaseURL"))
+            #expect("\(error)".contains("in clear"))
+        }
+    }
+}
