@@ -34,3 +34,19 @@ import Testing
         }
     }
 }
+
+@Suite struct CommandLineMistakeTests {
+    @Test func noCommandIsAUsageMistakeAndEveryCommandAnswersHelp() {
+        #expect(SafaBot.main([]) == 64)
+        for name in ["chat", "run", "check", "graph", "test", "explain", "verify"] {
+            #expect(SafaBot.main([name, "--help"]) == 0, "\(name)")
+        }
+    }
+
+    @Test func fileErrorsNameThePathInsteadOfDumpingTheError() {
+        let denied = CocoaError(.fileWriteNoPermission, userInfo: ["NSFilePath": "/var/lib/safa/bot.sqlite"])
+        #expect(SafaBot.describe(denied) == "permission denied: /var/lib/safa/bot.sqlite")
+        let missing = CocoaError(.fileReadNoSuchFile, userInfo: ["NSFilePath": "dialogs/main.json"])
+        #expect(SafaBot.describe(missing) == "no such file or folder: dialogs/main.json")
+    }
+}
