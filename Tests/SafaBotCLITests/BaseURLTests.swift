@@ -29,3 +29,24 @@ import Testing
         }
     }
 }
+
+@Suite struct SecretShapeTests {
+    @Test func aTokenWithALineBreakOrTheWrongShapeIsRefusedNamingTheVariable() {
+        for (token, fragment) in [
+            ("123456:ABC-def_1\r", "line break"), ("123456:ABC def", "a space"), ("ABC-def", "does not look like"),
+            ("123456;ABC", "does not look like"),
+        ] {
+            var configuration = BotConfiguration()
+            do {
+                try configuration.apply(environment: ["TELEGRAM_BOT_TOKEN": token])
+                Issue.record("accepted \(token.debugDescription)")
+            } catch {
+                #expect("\(error)".contains("TELEGRAM_BOT_TOKEN"))
+                #expect("\(error)".contains(fragment), "\(error)")
+            }
+        }
+        var configuration = BotConfiguration()
+        #expect(throws: Never.self) { try configuration.apply(environment: ["TELEGRAM_BOT_TOKEN": "123456:TEST-fake_token"]) }
+        #expect(configuration.telegramToken == "123456:TEST-fake_token")
+    }
+}
