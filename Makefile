@@ -69,6 +69,7 @@ bench: deps
 	.build/release/safa-bench store
 	.build/release/safa-bench telegram
 	.build/release/safa-bench whatsapp
+	.build/release/safa-bench web
 
 clean:
 	rm -rf .build

@@ -149,10 +149,34 @@ case "whatsapp":
             exit(1)
         }
     }
+case "web":
+    let users = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+        print("web: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
+        exit(1)
+    }
+    let benchmark = WebChatBenchmark(
+        executable: executable, dialogs: URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path,
+        bundle: loadDialogs(), users: users)
+    do {
+        let r = try await benchmark.run()
+        print(
+            String(
+                format: "web chat (SSE): %d concurrent pages, %d messages, %d replies in %.2f s: %.0f messages/s, "
+                    + "%.3f ms bot CPU/message, reply latency p50 %.1f ms p99 %.1f ms, bot peak RSS %.1f MiB "
+                    + "(%.1f MiB idle); %d idle open streams cost %.2f MiB per 100; driver used %.2f s CPU, the bot %.2f s",
+                users, r.messages, r.replies, r.seconds, r.messagesPerSecond, r.cpuMillisecondsPerMessage, r.p50, r.p99,
+                r.peakResidentMiB, r.idleResidentMiB, r.idleStreams, r.mebibytesPer100IdleStreams, r.driverCPUSeconds,
+                r.cpuSeconds))
+    } catch {
+        print("web: failed: \(error)")
+        exit(1)
+    }
 default:
     print(
         "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive|human]] "
-            + "| whatsapp [users [receipts|no-receipts]]]"
+            + "| whatsapp [users [receipts|no-receipts]] | web [pages]]"
     )
     exit(64)
 }

@@ -227,6 +227,11 @@ import WebChatChannel
                 "POST", "/chat/send", cookie: cookie, headers: [("Content-Type", "text/plain")]
             ).status == 415)
         #expect(try await bot.call("GET", "/chat/send", cookie: cookie).status == 405)
+        // Oversized: refused on the route's limit (before the body is read), or on the text's length.
+        let huge = #"{"key":"huge-key-0001","text":"\#(String(repeating: "ب", count: 20_000))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: huge).status == 413)
+        let long = #"{"key":"long-key-0001","text":"\#(String(repeating: "x", count: 2_001))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: long).status == 413)
     }
 
     @Test func theEventStreamResumesAfterLastEventID() async throws {
@@ -296,7 +301,10 @@ import WebChatChannel
         let upload = try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001")
         #expect(upload.status == 202)
         #expect(try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001").status == 202)
-        let mine = try await bot.entries(cookie).filter { $0.type == "me" }
+        // A phone photo is far larger than a message: the upload route has its own body limit.
+        let large = Self.png + Data(repeating: 0, count: 900_000)
+        #expect(try await bot.upload(cookie, large, type: "image/png", key: "upload-key-0002").status == 202)
+        let mine = try await bot.entries(cookie).filter { $0.type == "me" }.prefix(1)
         #expect(mine.count == 1)
         let url = try #require(mine.first?.url)
         #expect(mine.first?.kind == "photo")
@@ -356,5 +364,43 @@ import WebChatChannel
         }
         #expect(starts.filter { $0 == 429 }.count == 5)
         #expect(try await bot.call("POST", "/chat/start", headers: [("X-Real-IP", "192.0.2.8")]).status == 200)
+    }
+
+    @Test func theEmbedKeepsItsTokenInAHeaderAndOnlyAllowedOriginsGetCORS() async throws {
+        let bot = try Bot { $0.webChat.allowedOrigins = ["https://safa.example"] }
+        defer { bot.stop() }
+        let widget = try await bot.call("GET", "/chat/widget.js")
+        #expect(widget.status == 200 && String(decoding: widget.body, as: UTF8.self).contains("/chat?embed=1"))
+        let page = try await bot.call("GET", "/chat?embed=1")
+        #expect(
+            page.headers["content-security-policy"]?.contains("frame-ancestors 'self' https://safa.example") == true)
+
+        let started = try await bot.call("POST", "/chat/start?embed=1")
+        let object = try JSONSerialization.jsonObject(with: started.body) as? [String: Any]
+        let token = try #require(object?["token"] as? String)
+        let header = [("X-Safa-Chat", token)]
+        #expect(
+            try await bot.call("POST", "/chat/start?embed=1", headers: header).body
+                == Data(#"{"conversation":"resumed"}"#.utf8))
+        let sent = try await bot.call(
+            "POST", "/chat/send", json: #"{"key":"embed-key-0001","text":"1"}"#, headers: header)
+        #expect(sent.status == 202)
+        let polled = try await bot.call("GET", "/chat/poll?wait=0", headers: header)
+        #expect(String(decoding: polled.body, as: UTF8.self).contains("embed-key-0001"))
+        // Without the embed flag the token stays in the HttpOnly cookie only.
+        let plain = try await bot.call("POST", "/chat/start")
+        #expect(!String(decoding: plain.body, as: UTF8.self).contains("token"))
+
+        let preflight = try await bot.call(
+            "OPTIONS", "/chat/send", headers: [("Origin", "https://safa.example")])
+        #expect(preflight.status == 204)
+        #expect(preflight.headers["access-control-allow-origin"] == "https://safa.example")
+        #expect(preflight.headers["access-control-allow-headers"]?.contains("X-Safa-Chat") == true)
+        let stranger = try await bot.call("OPTIONS", "/chat/send", headers: [("Origin", "https://evil.example")])
+        #expect(stranger.headers["access-control-allow-origin"] == nil)
+        let read = try await bot.call(
+            "GET", "/chat/poll?wait=0", headers: header + [("Origin", "https://safa.example")])
+        #expect(read.headers["access-control-allow-origin"] == "https://safa.example")
+        #expect(read.headers["access-control-allow-credentials"] == nil)
     }
 }

@@ -137,6 +137,9 @@ public actor DeskService {
             return book.handle(
                 inPlace: place, from: message.officer, input: input, now: now, config: config,
                 nodeExists: { Self.nodeExists($0, self.dialogs) })
+        case .replyWindowClosed:
+            guard let key = record.key else { return [] }
+            return applied(.replyWindowClosed(key))
         case .officerButton(let officer, let data, let place):
             // The press itself was acknowledged by the workplace's channel when it arrived.
             guard let place else { return [] }

@@ -19,7 +19,8 @@ enum WebChatPlugin {
         let bell = MailboxBell()
         let settings = WebChatConfiguration(
             secret: Array(secret.utf8), allowedOrigins: w.allowedOrigins, waitSeconds: w.waitSeconds,
-            maxUploadBytes: w.maxUploadBytes, clientAddressHeader: w.clientAddressHeader,
+            maxUploadBytes: w.maxUploadBytes,
+            clientAddressHeader: w.clientAddressHeader ?? configuration.http.clientAddressHeader,
             limits: WebChatLimits.Configuration(
                 postsPerSecondPerConversation: w.postsPerSecond, openFetchesPerAddress: w.openFetchesPerAddress),
             secureCookie: w.secureCookie)
@@ -35,11 +36,11 @@ enum WebChatPlugin {
             sender: WebChatSender(
                 mailbox: mailbox, executor: context.executor, bell: bell, files: files, media: context.media),
             rateLimit: nil,
-            // Every route reads small JSON bodies (the default limit) except the upload, which takes a whole file.
+            // Exact paths, so nothing under /chat/ is served by accident; no header-time authorize: a missing
+            // or stale cookie is the page's ordinary "start again", not a failure to count against the client.
             routes: server.routes.map { route in
                 ChannelRoute(
-                    path: route.path, handler: route.handler,
-                    maxBodyBytes: route.path == "/chat/upload" ? settings.maxUploadBytes : ChannelRoute.defaultMaxBodyBytes)
+                    path: route.path, handler: route.handler, methods: route.methods, maxBodyBytes: route.maxBodyBytes)
             },
             media: WebChatMediaSource(files: files), mode: "http")
     }

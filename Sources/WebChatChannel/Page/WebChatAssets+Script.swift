@@ -13,6 +13,17 @@ extension WebChatAssets {
         const fileInput = document.getElementById("file");
         const maxUpload = 5 * 1024 * 1024;
 
+        // In the embed (an iframe on the association's site) the cookie is a third-party one browsers drop:
+        // the conversation token lives in this origin's storage and goes in a header instead.
+        const embedded = new URLSearchParams(location.search).get("embed") === "1";
+        const tokenKey = "safa-chat-token";
+        function authHeaders(extra) {
+          const headers = Object.assign({}, extra || {});
+          const token = embedded && localStorage.getItem(tokenKey);
+          if (token) headers["X-Safa-Chat"] = token;
+          return headers;
+        }
+
         let lastID = 0;            // the highest entry shown
         let acked = 0;             // the highest entry acknowledged
         let source = null;         // the EventSource, while it works
@@ -124,7 +135,7 @@ extension WebChatAssets {
             const upTo = lastID;
             try {
               const response = await fetch("/chat/ack", { method: "POST", credentials: "same-origin",
-                headers: { "Content-Type": "application/json" }, body: JSON.stringify({ upTo }) });
+                headers: authHeaders({ "Content-Type": "application/json" }), body: JSON.stringify({ upTo }) });
               if (response.ok) acked = Math.max(acked, upTo);
             } catch (_) { /* acknowledged with the next one */ }
           }, 300);
@@ -132,7 +143,7 @@ extension WebChatAssets {
 
         function listen() {
           if (polling) return;
-          if (!("EventSource" in window) || streamFailures >= 3) { poll(); return; }
+          if (embedded || !("EventSource" in window) || streamFailures >= 3) { poll(); return; }
           if (source) source.close();
           source = new EventSource("/chat/events?after=" + lastID);
           source.onmessage = (event) => {
@@ -157,7 +168,8 @@ extension WebChatAssets {
           polling = true;
           while (polling) {
             try {
-              const response = await fetch("/chat/poll?after=" + lastID, { credentials: "same-origin" });
+              const response = await fetch("/chat/poll?after=" + lastID, { credentials: "same-origin",
+                headers: authHeaders() });
               if (response.status === 401) { await begin(true); continue; }
               if (!response.ok) throw new Error(String(response.status));
               const data = await response.json();
@@ -179,7 +191,7 @@ extension WebChatAssets {
           for (let attempt = 0; attempt < 6; attempt++) {
             try {
               const response = await fetch("/chat/send", { method: "POST", credentials: "same-origin",
-                headers: { "Content-Type": "application/json" }, body });
+                headers: authHeaders({ "Content-Type": "application/json" }), body });
               if (response.ok) { say(""); return; }
               if (response.status < 500 && response.status !== 429) break;
             } catch (_) { /* the same key again: the bot handles it once */ }
@@ -199,7 +211,7 @@ extension WebChatAssets {
           for (let attempt = 0; attempt < 4; attempt++) {
             try {
               const response = await fetch("/chat/upload?key=" + key, { method: "POST", credentials: "same-origin",
-                headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
+                headers: authHeaders({ "Content-Type": file.type || "application/octet-stream" }), body: file });
               if (response.ok) { say(""); showTyping(true); return; }
               if (response.status === 415) { say("يُقبل من الملفات: الصور (JPEG أو PNG أو WebP) وملفات PDF فقط."); break; }
               if (response.status === 413) { say("الملف أكبر من المسموح. أرسل ملفًا أصغر."); break; }
@@ -212,10 +224,13 @@ extension WebChatAssets {
         }
 
         async function begin(fresh) {
-          const response = await fetch("/chat/start" + (fresh ? "?fresh=1" : ""), {
-            method: "POST", credentials: "same-origin" });
+          const query = [fresh ? "fresh=1" : "", embedded ? "embed=1" : ""].filter(Boolean).join("&");
+          const response = await fetch("/chat/start" + (query ? "?" + query : ""), {
+            method: "POST", credentials: "same-origin", headers: authHeaders() });
           if (!response.ok) throw new Error(String(response.status));
-          return response.json();
+          const started = await response.json();
+          if (embedded && started.token) localStorage.setItem(tokenKey, started.token);
+          return started;
         }
 
         form.addEventListener("submit", (event) => {
