@@ -1,6 +1,7 @@
 import BotRuntime
 import DialogCore
 import Foundation
+import SafaBotTestSupport
 import HTTPClient
 import Hashing
 import SQLiteStore

@@ -261,6 +261,25 @@ extension BotConfiguration {
             }
             return value
         }
+        // A secret with a space or line break in it is a copy mistake (often an env file saved with CRLF line
+        // ends); sent as it is, every call would fail with an error that does not say why.
+        for name in [
+            "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", Self.whatsappVariables.token, "WHATSAPP_TOKEN",
+            Self.whatsappVariables.appSecret, Self.whatsappVariables.verifyToken, "SAFA_WEBCHAT_SECRET",
+        ] {
+            if let value = environment[name], value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                throw ConfigurationError(
+                    file: file,
+                    message: "\(name) contains a space or a line break (an env file saved with CRLF line ends?); "
+                        + "remove it")
+            }
+        }
+        if let token = environment["TELEGRAM_BOT_TOKEN"], !token.isEmpty, !Self.looksLikeBotToken(token) {
+            throw ConfigurationError(
+                file: file,
+                message: "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, "
+                    + "'-' and '_', as @BotFather gives it)")
+        }
         telegramToken = environment["TELEGRAM_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         webhookSecret = environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
         func secret(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
@@ -287,6 +306,11 @@ extension BotConfiguration {
     }
 
     func validate(file: String) throws {
+        for (key, url) in [("telegram.apiBaseURL", telegram.apiBaseURL), ("whatsapp.apiBaseURL", whatsapp.apiBaseURL)] {
+            if let problem = Self.baseURLProblem(url) {
+                throw ConfigurationError(file: file, message: "\(key) \"\(url)\": \(problem)")
+            }
+        }
         guard ["polling", "webhook"].contains(telegram.mode) else {
             throw ConfigurationError(
                 file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
@@ -362,5 +386,41 @@ struct ConfigReader {
         guard let raw = object[key] else { return }
         guard let flag = raw as? Bool else { throw error(path, "must be true or false") }
         value = flag
+    }
+}
+
+extension BotConfiguration {
+    /// Why `url` cannot be a platform API base URL, or nil: it must be https, or plain http to this machine
+    /// only (a local Bot API server, a test fake), since every call carries the bot's token.
+    static func baseURLProblem(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("https://") { return nil }
+        guard lowered.hasPrefix("http://") else { return "must start with https://" }
+        let authority = lowered.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last.map(String.init) ?? ""
+        let host: String
+        if hostAndPort.hasPrefix("[") {
+            host = String(hostAndPort.dropFirst().prefix { $0 != "]" })
+        } else {
+            host = String(hostAndPort.prefix { $0 != ":" })
+        }
+        let loopback =
+            host == "localhost" || host == "::1"
+            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4
+                && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+        return loopback
+            ? nil
+            : "plain http would send the token in clear; use https:// (http:// is allowed only to this machine: "
+                + "localhost, 127.0.0.1, [::1])"
+    }
+}
+
+extension BotConfiguration {
+    /// `123456789:AA…`: the bot's numeric id, a colon, and the secret part.
+    static func looksLikeBotToken(_ token: String) -> Bool {
+        let parts = token.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        return parts[0].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }
