@@ -4,7 +4,9 @@ DEBIAN_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libssl-
 SWIFT ?= swift
 BIN := .build/debug/safa-bot
 
-.PHONY: deps build release run test bench check clean
+BROWSER_PACKAGES := chromium fonts-noto-color-emoji
+
+.PHONY: deps browser-deps build release run test test-browser fuzz bench check clean
 
 # Installs only what is missing, non-interactively; a no-op on a machine that has it all.
 deps:
@@ -17,6 +19,10 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# Debian's headless Chromium (and an emoji font for the screenshots), for the web chat's browser test.
+browser-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BROWSER_PACKAGES)"
+
 build: deps
 	$(SWIFT) build
 
@@ -27,11 +33,25 @@ run: build
 check: build
 	$(BIN) check dialogs
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(BIN) check dialogs
 	$(BIN) test dialogs/tests
 	$(SWIFT) test --skip-build --parallel
+
+# The fuzz tests of every parser that reads network bodies, far longer than in `make test` and with a fresh
+# seed (printed; SAFA_FUZZ_SEED=N repeats a run, SAFA_FUZZ_ITERATIONS=N changes its length).
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@seed=$${SAFA_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz seed $$seed"; \
+	SAFA_FUZZ_SEED=$$seed SAFA_FUZZ_ITERATIONS=$${SAFA_FUZZ_ITERATIONS:-50000} \
+	  $(SWIFT) test --skip-build --filter 'Fuzz'
+
+# The web chat's browser test alone (it also runs in `make test`, about 6 s), leaving screenshots at phone
+# and desktop widths in docs/.
+test-browser: deps browser-deps
+	$(SWIFT) build --build-tests
+	SAFA_SCREENSHOTS_DIR=docs $(SWIFT) test --skip-build --filter WebChatBrowserTests
 
 # Each part runs in its own process so peak memory is per part; `telegram` runs the release safa-bot as a child.
 # Release binaries link the Swift runtime statically, as a deployed bot should: a self-contained binary
@@ -48,6 +68,8 @@ bench: deps
 	.build/release/safa-engine-bench
 	.build/release/safa-bench store
 	.build/release/safa-bench telegram
+	.build/release/safa-bench whatsapp
+	.build/release/safa-bench web
 
 clean:
 	rm -rf .build

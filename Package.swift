@@ -48,7 +48,10 @@ let package = Package(
         .executableTarget(name: "safa-engine-bench", dependencies: ["DialogCore"]),
         .executableTarget(
             name: "safa-bench",
-            dependencies: ["DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport"]
+            dependencies: [
+                "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotCLI", "SafaBotTestSupport", "HTTPClient",
+                "WhatsAppChannel",
+            ]
         ),
 
         // Fakes shared by tests and benchmarks: platform servers, clocks, scripted conversations.
@@ -60,11 +63,11 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
+        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore", "SafaBotTestSupport"]),
         .testTarget(
             name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "SafaBotTestSupport"]),
         .testTarget(
             name: "TelegramChannelTests",
             dependencies: [
@@ -86,7 +89,7 @@ let package = Package(
             name: "SafaBotCLITests",
             dependencies: [
                 "SafaBotCLI", "DialogCore", "BotRuntime", "SQLiteStore", "SafaBotTestSupport", "TelegramChannel",
-                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel",
+                "WhatsAppChannel", "HTTPClient", "HTTPServer", "WebChatChannel", "Hashing",
             ]
         ),
     ]

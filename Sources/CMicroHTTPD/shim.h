@@ -24,6 +24,8 @@
  * @param timeout_seconds  MHD_OPTION_CONNECTION_TIMEOUT (unsigned int).
  * @param memory_limit     MHD_OPTION_CONNECTION_MEMORY_LIMIT (size_t).
  * @param thread_pool_size MHD_OPTION_THREAD_POOL_SIZE (unsigned int); 0 or 1 = one polling thread.
+ * @param per_ip_limit     MHD_OPTION_PER_IP_CONNECTION_LIMIT (unsigned int); 0 = no per-IP limit.
+ * @param notify           MHD_OPTION_NOTIFY_CONNECTION callback (connection opened/closed) and its closure.
  * @return the daemon, or NULL when it could not start (e.g. the address is in use).
  */
 static inline struct MHD_Daemon *cmhd_start_daemon(
@@ -35,7 +37,9 @@ static inline struct MHD_Daemon *cmhd_start_daemon(
     unsigned int connection_limit,
     unsigned int timeout_seconds,
     size_t memory_limit,
-    unsigned int thread_pool_size)
+    unsigned int thread_pool_size,
+    unsigned int per_ip_limit,
+    MHD_NotifyConnectionCallback notify, void *notify_cls)
 {
     return MHD_start_daemon(
         flags, port,
@@ -47,6 +51,8 @@ static inline struct MHD_Daemon *cmhd_start_daemon(
         MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
         MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size > 1 ? thread_pool_size : 0u,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
+        MHD_OPTION_NOTIFY_CONNECTION, notify, notify_cls,
         MHD_OPTION_END);
 }
 
@@ -60,6 +66,12 @@ static inline uint16_t cmhd_daemon_bind_port(struct MHD_Daemon *daemon) {
 static inline const struct sockaddr *cmhd_connection_client_address(struct MHD_Connection *connection) {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info == NULL ? NULL : info->client_addr;
+}
+
+/** MHD_get_connection_info(MHD_CONNECTION_INFO_CONNECTION_FD): the connection's socket, or -1. */
+static inline int cmhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info == NULL ? -1 : info->connect_fd;
 }
 
 #endif

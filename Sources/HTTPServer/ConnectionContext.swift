@@ -16,8 +16,9 @@ final class ConnectionContext: Sendable {
     enum Phase {
         /// Headers seen, body arriving.
         case receiving
-        /// Body refused with 413; remaining upload bytes are discarded unread.
-        case refused(responseQueued: Bool)
+        /// Refused (on its headers, or 413 mid-upload) with the response queued; any further upload
+        /// closes the connection rather than being read.
+        case refused
         /// The connection is suspended while the Swift handler runs.
         case handling
         /// The handler's (or the stopping server's) response, to queue on the next MHD call.
@@ -32,6 +33,15 @@ final class ConnectionContext: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The largest body the admission allowed for this request.
+    let maxBodyBytes: Int
+    /// Whose failure budget a 401/403 answer to this request spends (see ``ServerContext/clientKey``).
+    let client: String
+
+    init(maxBodyBytes: Int, client: String) {
+        self.maxBodyBytes = maxBodyBytes
+        self.client = client
+    }
 
     var phase: Phase {
         state.withLock { $0.phase }

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import Dispatch
 import Synchronization
 
 /// Handles one request; runs on Swift's concurrency pool while its connection is suspended.
@@ -24,11 +25,22 @@ public final class HTTPServer: Sendable {
     private let configuration: HTTPServerConfiguration
     private let context: ServerContext
     private let lifeCycle = Mutex(LifeCycle.idle)
+    private let reaper = Mutex<(any DispatchSourceTimer)?>(nil)
+    /// Requests refused before or instead of their handler, by reason (for `/metrics`).
+    public let refusals: HTTPRefusals
 
     /// Creates a stopped server; call ``start()``.
-    public init(configuration: HTTPServerConfiguration, handler: @escaping HTTPHandler) {
+    ///
+    /// `admit` decides on each request's headers, before any body is read: which body size to accept, or
+    /// which answer to give at once (unknown path, wrong method, wrong credentials). Without it every
+    /// request may send up to ``HTTPServerConfiguration/maxBodyBytes``.
+    public init(
+        configuration: HTTPServerConfiguration, refusals: HTTPRefusals = HTTPRefusals(), admit: HTTPAdmitter? = nil,
+        handler: @escaping HTTPHandler
+    ) {
         self.configuration = configuration
-        self.context = ServerContext(handler: handler, maxBodyBytes: configuration.maxBodyBytes)
+        self.refusals = refusals
+        self.context = ServerContext(configuration: configuration, refusals: refusals, admit: admit, handler: handler)
     }
 
     deinit {
@@ -56,7 +68,9 @@ public final class HTTPServer: Sendable {
                     UInt32(clamping: configuration.maxConnections),
                     UInt32(clamping: configuration.connectionTimeoutSeconds),
                     configuration.connectionMemoryLimitBytes,
-                    UInt32(clamping: configuration.threadPoolSize))
+                    UInt32(clamping: configuration.threadPoolSize),
+                    UInt32(clamping: configuration.perIPConnectionLimit),
+                    serverConnectionNotified, contextPointer)
             }
             guard let daemon else {
                 throw HTTPServerError(
@@ -64,6 +78,7 @@ public final class HTTPServer: Sendable {
             }
             state = .running(Daemon(pointer: daemon), port: cmhd_daemon_bind_port(daemon))
         }
+        if let deadlines = context.deadlines { reaper.withLock { $0 = deadlines.startReaping() } }
     }
 
     /// The bound port while running (the ephemeral one when configured with 0), else 0.
@@ -83,6 +98,8 @@ public final class HTTPServer: Sendable {
             return nil
         }
         guard let daemon else { return }
+        reaper.withLock { $0?.cancel() }
+        context.deadlines?.stop()
         context.abandonSuspended()
         MHD_stop_daemon(daemon.pointer)
     }

@@ -17,7 +17,11 @@ import Synchronization
 /// every MHD thread has finished), so the unretained pointer given to MHD never dangles.
 final class ServerContext: Sendable {
     let handler: HTTPHandler
-    let maxBodyBytes: Int
+    let admit: HTTPAdmitter
+    let refusals: HTTPRefusals
+    let budget: FailureBudget
+    let deadlines: ConnectionDeadlines?
+    let clientAddressHeader: String?
 
     /// A connection suspended while its handler runs.
     ///
@@ -38,58 +42,103 @@ final class ServerContext: Sendable {
 
     private let registry = Mutex(Registry())
 
-    init(handler: @escaping HTTPHandler, maxBodyBytes: Int) {
+    init(configuration: HTTPServerConfiguration, refusals: HTTPRefusals, admit: HTTPAdmitter?, handler: @escaping HTTPHandler) {
         self.handler = handler
-        self.maxBodyBytes = maxBodyBytes
+        let maxBodyBytes = configuration.maxBodyBytes
+        self.admit = admit ?? { _ in .accept(maxBodyBytes: maxBodyBytes) }
+        self.refusals = refusals
+        self.budget = FailureBudget(
+            limit: configuration.failureBudget, window: TimeInterval(configuration.failureWindowSeconds))
+        self.deadlines =
+            configuration.requestDeadlineSeconds > 0
+            ? ConnectionDeadlines(limit: .seconds(configuration.requestDeadlineSeconds), refusals: refusals) : nil
+        self.clientAddressHeader = configuration.clientAddressHeader?.lowercased()
     }
 
     // MARK: Access handler
 
-    /// The body of MHD's access handler: accumulate, refuse, suspend and run, or answer.
+    /// The body of MHD's access handler: admit on the headers, accumulate, refuse, suspend and run, or answer.
     func handle(
         connection: OpaquePointer, url: String, method: String,
         upload: UnsafeRawBufferPointer, uploadSize: UnsafeMutablePointer<Int>,
         slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
         guard let pointer = slot.pointee else {
-            // First call for this request: headers only.
-            let context = ConnectionContext()
-            slot.pointee = Unmanaged.passRetained(context).toOpaque()
-            if let length = headerValue(connection, "Content-Length").flatMap({ Int($0) }), length > maxBodyBytes {
-                // Refuse before reading (and, with Expect: 100-continue, before the client sends) the body.
-                context.setPhase(.refused(responseQueued: true))
-                return Self.queue(Self.tooLarge, on: connection)
-            }
-            return MHD_Result.YES
+            return admitRequest(connection: connection, url: url, method: method, slot: slot)
         }
         let context = Unmanaged<ConnectionContext>.fromOpaque(pointer).takeUnretainedValue()
         if uploadSize.pointee > 0 {
             uploadSize.pointee = 0
-            switch context.phase {
-            case .receiving:
-                guard !context.append(upload, limit: maxBodyBytes) else { return MHD_Result.YES }
-                // Over the limit: drop what we have, and answer now if MHD allows it mid-upload.
-                _ = context.takeBody()
-                let queued = Self.queue(Self.tooLarge, on: connection) == MHD_Result.YES
-                context.setPhase(.refused(responseQueued: queued))
-            default:
-                break
+            guard case .receiving = context.phase else {
+                // A body still arriving after we answered: close instead of reading it to the end.
+                return MHD_Result.NO
             }
-            return MHD_Result.YES
+            guard !context.append(upload, limit: context.maxBodyBytes) else { return MHD_Result.YES }
+            // Over the limit (a chunked body, or one longer than declared): answer 413 if MHD still
+            // allows a response mid-upload, otherwise close the connection; never read the rest.
+            _ = context.takeBody()
+            refusals.record("too_large")
+            context.setPhase(.refused)
+            return Self.queue(Self.tooLarge, on: connection)
         }
         switch context.phase {
         case .receiving:
             return startHandler(context: context, connection: connection, url: url, method: method)
-        case .refused(let responseQueued):
-            if responseQueued { return MHD_Result.YES }
-            context.setPhase(.refused(responseQueued: true))
-            return Self.queue(Self.tooLarge, on: connection)
-        case .handling, .done:
+        case .refused, .handling, .done:
             return MHD_Result.YES
         case .answered(let response):
             context.setPhase(.done)
             return Self.queue(response, on: connection)
         }
+    }
+
+    /// The first call for a request (headers only): the failure budget, then the admitter, then the declared
+    /// length. A refusal is queued at once, so MHD neither reads the body nor sends `100 Continue`.
+    private func admitRequest(
+        connection: OpaquePointer, url: String, method: String, slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    ) -> MHD_Result {
+        let headers = Self.values(connection, kind: MHD_ValueKind.HEADER_KIND, lowercased: true)
+        let remote = SocketAddress.numericHost(cmhd_connection_client_address(connection))
+        let client = clientKey(remote: remote, headers: headers)
+        let decision: HTTPAdmission
+        if !budget.allows(client) {
+            decision = .refuse(Self.tooManyFailures, reason: "rate_limited")
+        } else {
+            decision = admit(HTTPRequestHead(method: method, path: url, headers: headers, remoteAddress: remote))
+        }
+        switch decision {
+        case .refuse(let response, let reason):
+            let context = ConnectionContext(maxBodyBytes: 0, client: client)
+            slot.pointee = Unmanaged.passRetained(context).toOpaque()
+            refusals.record(reason)
+            if response.status == 401 || response.status == 403 { budget.recordFailure(client) }
+            context.setPhase(.refused)
+            return Self.queue(response, on: connection)
+        case .accept(let maxBodyBytes):
+            let context = ConnectionContext(maxBodyBytes: maxBodyBytes, client: client)
+            slot.pointee = Unmanaged.passRetained(context).toOpaque()
+            if let length = headers["content-length"].flatMap({ Int($0) }), length > maxBodyBytes {
+                refusals.record("too_large")
+                context.setPhase(.refused)
+                return Self.queue(Self.tooLarge, on: connection)
+            }
+            return MHD_Result.YES
+        }
+    }
+
+    /// Whose failure budget a request spends: the peer, or the proxy-supplied client behind a loopback peer.
+    func clientKey(remote: String?, headers: [String: String]) -> String {
+        if let name = clientAddressHeader, let remote, Self.isLoopback(remote),
+            let forwarded = headers[name]?.split(separator: ",").last.map({ String($0.filter { $0 != " " }) }),
+            !forwarded.isEmpty
+        {
+            return forwarded
+        }
+        return remote ?? "?"
+    }
+
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
     }
 
     /// Builds the request, suspends the connection and runs the Swift handler in a Task.
@@ -108,6 +157,7 @@ final class ServerContext: Sendable {
         let suspended = registry.withLock { registry -> Bool in
             guard !registry.isStopping else { return false }
             context.setPhase(.handling)
+            deadlines?.handling(connection)
             registry.suspended[ObjectIdentifier(context)] = Suspended(connection: connection, context: context)
             MHD_suspend_connection(connection)
             return true
@@ -117,7 +167,10 @@ final class ServerContext: Sendable {
             return Self.queue(Self.unavailable, on: connection)
         }
         let handler = self.handler
-        Task.detached { [self] in
+        // High priority: a request holds a connection and a client's patience (a webhook sender's timeout,
+        // a health probe), so it goes ahead of background work (processing, sending) queued on the shared
+        // cooperative pool, which on a 2-core machine is two threads.
+        Task.detached(priority: .high) { [self] in
             let response = await handler(request)
             complete(context, with: response)
         }
@@ -135,6 +188,10 @@ final class ServerContext: Sendable {
             return entry
         }
         guard let entry else { return }
+        if response.status == 401 || response.status == 403 {
+            budget.recordFailure(entry.context.client)
+            refusals.record(response.status == 401 ? "unauthorized" : "forbidden")
+        }
         entry.context.setPhase(.answered(response))
         MHD_resume_connection(entry.connection)
         registry.withLock { $0.resuming -= 1 }
@@ -162,10 +219,9 @@ final class ServerContext: Sendable {
 
     static let tooLarge = HTTPResponse.text("request body too large", status: 413)
     static let unavailable = HTTPResponse.text("server is stopping", status: 503)
-
-    private func headerValue(_ connection: OpaquePointer, _ name: String) -> String? {
-        MHD_lookup_connection_value(connection, MHD_ValueKind.HEADER_KIND, name).map { String(cString: $0) }
-    }
+    static let tooManyFailures = HTTPResponse(
+        status: 429, headers: ["Content-Type": "text/plain; charset=utf-8", "Retry-After": "60"],
+        body: Data("too many refused requests; try again later\n".utf8))
 
     /// Collects one kind of connection value (headers or query arguments).
     private static func values(_ connection: OpaquePointer, kind: MHD_ValueKind, lowercased: Bool) -> [String: String] {
@@ -233,12 +289,32 @@ func serverAccessHandler(
         upload: upload, uploadSize: uploadSize, slot: slot)
 }
 
-/// MHD_RequestCompletedCallback: releases the ConnectionContext retained for `con_cls`.
+/// MHD_RequestCompletedCallback: restarts the connection's deadline and releases the ConnectionContext
+/// retained for `con_cls`.
 func serverRequestCompleted(
     _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
     _ slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ reason: MHD_RequestTerminationCode
 ) {
+    if let cls, let connection {
+        Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue().deadlines?.requestCompleted(connection)
+    }
     guard let slot, let pointer = slot.pointee else { return }
     slot.pointee = nil
     Unmanaged<ConnectionContext>.fromOpaque(pointer).release()
+}
+
+/// MHD_NotifyConnectionCallback: registers each connection with the request deadlines while it is open.
+func serverConnectionNotified(
+    _ cls: UnsafeMutableRawPointer?, _ connection: OpaquePointer?,
+    _ socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_ConnectionNotificationCode
+) {
+    guard let cls, let connection else { return }
+    let server = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    guard let deadlines = server.deadlines else { return }
+    // MHD_CONNECTION_NOTIFY_STARTED = 0, MHD_CONNECTION_NOTIFY_CLOSED = 1 (the imported case names vary).
+    switch code.rawValue {
+    case 0: deadlines.opened(connection, socket: cmhd_connection_fd(connection))
+    case 1: deadlines.closed(connection)
+    default: break
+    }
 }

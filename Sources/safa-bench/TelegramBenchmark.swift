@@ -22,6 +22,8 @@ struct TelegramBenchmark {
         case reactive
         /// Every input of every beneficiary is queued before the clock starts.
         case upfront
+        /// Beneficiaries who pause between a reply and their next message (see `HumanPace`).
+        case human
     }
 
     let executable: String
@@ -30,6 +32,7 @@ struct TelegramBenchmark {
     let beneficiaries: Int
     let latency: Duration?
     let driver: Driver
+    var pace = HumanPace()
 
     struct Result {
         var updates: Int
@@ -41,6 +44,18 @@ struct TelegramBenchmark {
         var idleResidentMiB: Double
         /// CPU this process (fake Bot API, HTTP server, driver) used meanwhile, in seconds.
         var fakeCPUSeconds: Double
+        /// Voluntary and involuntary context switches of the bot's threads during the load.
+        var contextSwitches: (voluntary: Int64, involuntary: Int64) = (0, 0)
+        /// Bytes the bot made the kernel write to storage during the load (/proc/<pid>/io write_bytes).
+        var writtenBytes: Int64 = 0
+        /// Reply latencies (human pace only).
+        var latency: LatencySummary?
+        /// The bot's CPU use with nothing to do, in percent of one core (human pace only).
+        var idleCPUPercent: Double?
+        var switchesPerUpdate: Double {
+            Double(contextSwitches.voluntary + contextSwitches.involuntary) / Double(updates)
+        }
+        var kibibytesWrittenPerUpdate: Double { Double(writtenBytes) / 1024 / Double(updates) }
         var updatesPerSecond: Double { Double(updates) / seconds }
         var sendsPerSecond: Double { Double(sends) / seconds }
         var cpuMillisecondsPerUpdate: Double { cpuSeconds * 1000 / Double(updates) }
@@ -98,9 +113,23 @@ struct TelegramBenchmark {
             }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
+        var idleCPUPercent: Double?
+        if driver == .human {
+            let before = bot.cpuSeconds() ?? 0
+            try await Task.sleep(for: .milliseconds(Int64(pace.idleSeconds * 1000)))
+            idleCPUPercent = ((bot.cpuSeconds() ?? 0) - before) * 100 / pace.idleSeconds
+        }
         let cpuBefore = bot.cpuSeconds() ?? 0
         let idle = bot.residentMiB() ?? -1
         let fakeBefore = Self.ownCPUSeconds()
+        let writtenBefore = bot.writtenBytes() ?? 0
+        let switches = ContextSwitchTally(process: bot)
+        let sampler = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                switches.sample()
+            }
+        }
 
         let cumulative = cumulativeReplies()
         let perBeneficiary = cumulative.last ?? 0
@@ -116,6 +145,8 @@ struct TelegramBenchmark {
         case .upfront:
             for input in Self.inputs { for chat in chats { await fake.userSends(chatID: chat, text: input) } }
             nextInput = [Int](repeating: Self.inputs.count, count: beneficiaries)
+        case .human:
+            break
         }
         var finished = 0
         var cursor = 0
@@ -129,6 +160,11 @@ struct TelegramBenchmark {
             }
         }
         defer { watchdog.cancel() }
+        var latencies: [Double]?
+        if driver == .human {
+            latencies = try await driveHumanPace(pace, fake: fake, bot: bot, chats: chats, cumulative: cumulative)
+            finished = beneficiaries
+        }
         while finished < beneficiaries {
             let (batch, next) = await fake.nextSendMessageChats(since: cursor)
             cursor = next
@@ -157,6 +193,9 @@ struct TelegramBenchmark {
         let elapsed = clock.now - started
         let cpuAfter = bot.cpuSeconds() ?? 0
         let fakeAfter = Self.ownCPUSeconds()
+        let writtenAfter = bot.writtenBytes() ?? 0
+        sampler.cancel()
+        switches.sample()
         let peak = bot.peakResidentMiB() ?? -1
         bot.send(SIGTERM)
         let status = await bot.waitForExit(limit: 30)
@@ -172,7 +211,9 @@ struct TelegramBenchmark {
         return Result(
             updates: beneficiaries * Self.inputs.count, sends: beneficiaries * perBeneficiary, seconds: seconds,
             cpuSeconds: cpuAfter - cpuBefore, peakResidentMiB: peak, idleResidentMiB: idle,
-            fakeCPUSeconds: fakeAfter - fakeBefore)
+            fakeCPUSeconds: fakeAfter - fakeBefore, contextSwitches: switches.total,
+            writtenBytes: writtenAfter - writtenBefore, latency: latencies.map(LatencySummary.init(milliseconds:)),
+            idleCPUPercent: idleCPUPercent)
     }
 
     /// User + system CPU of this process so far, in seconds.

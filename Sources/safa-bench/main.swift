@@ -3,7 +3,7 @@ import Foundation
 import SQLiteStore
 import SafaBotTestSupport
 
-// `make bench`: store and end-to-end Telegram figures (the engine has `safa-engine-bench`).
+// `make bench`: store and end-to-end Telegram and WhatsApp figures (the engine has `safa-engine-bench`).
 // Each part runs in its own process (`safa-bench store`, …) so peak memory is measured per part.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let part = arguments.first ?? "telegram"
@@ -50,6 +50,7 @@ case "telegram":
     let dialogs = URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path
     let runs: [(String, Duration?, TelegramBenchmark.Driver)] = [
         ("loopback", nil, .reactive), ("loopback", nil, .upfront), ("50 ms latency", .milliseconds(50), .reactive),
+        ("human pace", nil, .human),
     ]
     // An optional second argument keeps only the runs whose label or driver matches (e.g. "upfront").
     let only = arguments.dropFirst(2).first
@@ -68,14 +69,80 @@ case "telegram":
                     r.sendsPerSecond, r.cpuMillisecondsPerUpdate, r.peakResidentMiB, r.idleResidentMiB,
                     r.fakeCPUSeconds,
                     r.cpuSeconds))
+            print(
+                String(
+                    format: "    %.1f context switches/update (%lld voluntary + %lld involuntary), "
+                        + "%.1f KiB written/update (%lld bytes)",
+                    r.switchesPerUpdate, r.contextSwitches.voluntary, r.contextSwitches.involuntary,
+                    r.kibibytesWrittenPerUpdate, r.writtenBytes))
+            if let latency = r.latency, let idle = r.idleCPUPercent {
+                print(
+                    String(
+                        format: "    reply latency p50 %.1f ms, p99 %.1f ms; idle CPU %.3f%% of a core",
+                        latency.p50, latency.p99, idle))
+            }
         } catch {
             print("telegram \(label): failed: \(error)")
             exit(1)
         }
     }
+case "whatsapp":
+    let users = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+        print("whatsapp: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
+        exit(1)
+    }
+    let bundle = loadDialogs()
+    let dialogs = URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path
+    // An optional second argument keeps one run: "receipts" or "no-receipts".
+    let only = arguments.dropFirst(2).first
+    for readReceipts in [true, false] where only == nil || only == (readReceipts ? "receipts" : "no-receipts") {
+        let benchmark = WhatsAppBenchmark(
+            executable: executable, dialogs: dialogs, bundle: bundle, users: users, readReceipts: readReceipts)
+        do {
+            let r = try await benchmark.run()
+            print(
+                String(
+                    format: "whatsapp (%@): %d users, %d signed webhook messages, %d replies in %.2f s: "
+                        + "%.0f messages/s, %.3f ms bot CPU/message, reply latency p50 %.1f ms p99 %.1f ms, "
+                        + "bot peak RSS %.1f MiB (%.1f MiB idle); fake Graph API + driver used %.2f s CPU, the bot %.2f s",
+                    readReceipts ? "read receipts" : "no read receipts", users, r.messages, r.replies, r.seconds,
+                    r.messagesPerSecond, r.cpuMillisecondsPerMessage, r.p50, r.p99, r.peakResidentMiB,
+                    r.idleResidentMiB, r.fakeCPUSeconds, r.cpuSeconds))
+        } catch {
+            print("whatsapp: failed: \(error)")
+            exit(1)
+        }
+    }
+case "web":
+    let users = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+        print("web: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
+        exit(1)
+    }
+    let benchmark = WebChatBenchmark(
+        executable: executable, dialogs: URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path,
+        bundle: loadDialogs(), users: users)
+    do {
+        let r = try await benchmark.run()
+        print(
+            String(
+                format: "web chat (SSE): %d concurrent pages, %d messages, %d replies in %.2f s: %.0f messages/s, "
+                    + "%.3f ms bot CPU/message, reply latency p50 %.1f ms p99 %.1f ms, bot peak RSS %.1f MiB "
+                    + "(%.1f MiB idle); %d idle open streams cost %.2f MiB per 100; driver used %.2f s CPU, the bot %.2f s",
+                users, r.messages, r.replies, r.seconds, r.messagesPerSecond, r.cpuMillisecondsPerMessage, r.p50, r.p99,
+                r.peakResidentMiB, r.idleResidentMiB, r.idleStreams, r.mebibytesPer100IdleStreams, r.driverCPUSeconds,
+                r.cpuSeconds))
+    } catch {
+        print("web: failed: \(error)")
+        exit(1)
+    }
 default:
     print(
-        "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive]]]"
+        "usage: safa-bench [store [conversations] | telegram [beneficiaries [loopback|upfront|reactive|human]] "
+            + "| whatsapp [users [receipts|no-receipts]] | web [pages]]"
     )
     exit(64)
 }

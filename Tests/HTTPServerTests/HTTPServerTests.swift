@@ -59,10 +59,16 @@ import Testing
         let declared = try await client.send(HTTPClientRequest(method: "POST", url: url, body: Data(count: 4096)))
         #expect(declared.status == 413)
 
-        let chunked = try await client.send(
-            HTTPClientRequest(
-                method: "POST", url: url, headers: [("Transfer-Encoding", "chunked")], body: Data(count: 64 * 1024)))
-        #expect(chunked.status == 413)
+        // A chunked body announces no length: past the limit it is answered 413 if libmicrohttpd still allows
+        // a response mid-upload, else the connection is closed; either way the rest is never read.
+        do {
+            let chunked = try await client.send(
+                HTTPClientRequest(
+                    method: "POST", url: url, headers: [("Transfer-Encoding", "chunked")], body: Data(count: 64 * 1024)))
+            #expect(chunked.status == 413)
+        } catch {
+            #expect(server.refusals.snapshot["too_large"] == 2)
+        }
 
         let fits = try await client.send(HTTPClientRequest(method: "POST", url: url, body: Data(count: 1024)))
         #expect(fits.status == 200)

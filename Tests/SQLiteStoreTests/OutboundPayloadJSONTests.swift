@@ -10,6 +10,7 @@ import Testing
             OutgoingMessage(text: "اختر \"خدمة\":\n1) طلب", buttons: [Button(payload: "7:help", label: "طلب مساعدة")])),
         .message(OutgoingMessage(text: "بدون أزرار")),
         .readReceipt(platformMessageID: "wamid.HBgLMTIzNDU2"),
+        .reengage,
         .file(Attachment(kind: .photo, fileID: "AgAD"), caption: nil),
         .file(Attachment(kind: .photo, fileID: "1290315874925640", channel: "whatsapp"), caption: "صورة الهوية"),
         .file(

@@ -1,3 +1,4 @@
+import Dispatch
 import BotRuntime
 import DialogCore
 import Foundation
@@ -307,6 +308,72 @@ import Testing
 }
 
 extension OfficerDeskIntegrationTests {
+    /// Issue 16: `/release help_request.submit` filed a request with fields missing and no attestation.
+    /// Refused from the group and over the API; the case stays with the officer and nothing is filed.
+    @Test func anOfficerCannotReleaseACaseToTheSubmission() async throws {
+        let bot = try await offPool { try Bot(httpPort: true) }
+        defer { DispatchQueue.global().async { bot.stop() } }
+        let chat: Int64 = 6161
+        let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
+        let thread = try #require(c.place.flatMap { Int64($0) })
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
+
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "/release help_request.submit", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.topicTexts(thread).contains { $0.contains("cannot be released to a submission") }
+            })
+
+        let port = try #require(bot.service.httpPort)
+        let client = try HTTPClient()
+        defer { client.shutdown() }
+        let response = try await client.send(
+            HTTPClientRequest(
+                method: "POST", url: "http://127.0.0.1:\(port)/officer/cases/\(c.id)/release",
+                headers: [("Authorization", "Bearer \(Self.apiKey)"), ("Content-Type", "application/json")],
+                body: Data(#"{"node":"help_request.submit"}"#.utf8)))
+        #expect(response.status == 400)
+        #expect(String(decoding: response.body, as: UTF8.self).contains("unknown_node"))
+
+        #expect(await bot.book[c.id]?.claimant == "mohammed")
+        #expect(try bot.store.requests(limit: 10).isEmpty)
+    }
+
+    /// The officer API authenticates on the headers: a wrong key is answered before any body is read, a
+    /// client that keeps guessing is answered 429, and a body bigger than an officer ever sends is refused.
+    @Test func theOfficerAPIRefusesOnTheHeadersAndBoundsGuessing() async throws {
+        // Started and stopped off the cooperative pool: both wait on semaphores.
+        let bot = try await offPool { try Bot(httpPort: true) }
+        defer { DispatchQueue.global().async { bot.stop() } }
+        let port = try #require(bot.service.httpPort)
+        let key = Self.apiKey
+        let (guesses, large, right) = try await offPool {
+            func status(_ head: String, from source: String = "127.0.0.1") throws -> String {
+                let connection = try RawConnection(port: port, source: source)
+                connection.send(head)
+                return String(connection.receive(until: "\r\n").dropFirst(9).prefix(3))
+            }
+            let guesses = try (0..<22).map { n in
+                try status(
+                    "POST /officer/cases/x/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer guess\(n)\r\n"
+                        + "Content-Length: 1000000\r\n\r\n", from: "127.0.0.3")
+            }
+            let large = try status(
+                "POST /officer/cases/x/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n"
+                    + "Content-Length: 1000000\r\n\r\n")
+            let right = try status(
+                "GET /officer/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(key)\r\n\r\n", from: "127.0.0.3")
+            return (guesses, large, right)
+        }
+        #expect(guesses == Array(repeating: "401", count: 20) + ["429", "429"])
+        #expect(large == "413")
+        // The budget is spent per client address; that address is refused until its minute is over.
+        #expect(right == "429")
+    }
+
     @Test func aGroupWithoutTopicsWorksByRepliesToTheCaseCard() async throws {
         let bot = try Bot()
         defer { bot.stop() }

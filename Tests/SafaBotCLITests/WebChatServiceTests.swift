@@ -2,6 +2,7 @@ import BotRuntime
 import DialogCore
 import Foundation
 import HTTPClient
+import Hashing
 import SQLiteStore
 import Testing
 import WebChatChannel
@@ -18,8 +19,9 @@ import WebChatChannel
         var configuration = BotConfiguration()
         var service: BotService
         let client: HTTPClient
+        let token: String?
 
-        init() throws {
+        init(telegram token: String? = nil, configure: (inout BotConfiguration) -> Void = { _ in }) throws {
             directory = try TestEnvironment.temporaryDirectory()
             configuration.dialogs = TestEnvironment.dialogs
             configuration.officers = directory.appendingPathComponent("no-officers.json").path
@@ -28,21 +30,25 @@ import WebChatChannel
             configuration.webChat.enabled = true
             configuration.webChat.waitSeconds = 5
             configuration.webChatSecret = "web-chat-test-secret-0123456789abcdef"
-            service = try Self.make(configuration)
+            // Scripted conversations post faster than people type; the limits have their own test.
+            configuration.webChat.postsPerSecond = 0
+            configure(&configuration)
+            self.token = token
+            service = try Self.make(configuration, token: token)
             try service.start()
             client = try HTTPClient()
         }
 
-        static func make(_ configuration: BotConfiguration) throws -> BotService {
+        static func make(_ configuration: BotConfiguration, token: String?) throws -> BotService {
             let store = try SQLiteRuntimeStore(path: configuration.database)
             return try BotService(
-                configuration: configuration, token: nil, bundle: TestEnvironment.shippedDialogs(), store: store,
+                configuration: configuration, token: token, bundle: TestEnvironment.shippedDialogs(), store: store,
                 logger: Logger(label: "test", handler: MemoryLogHandler(level: .warning)))
         }
 
         func restart() throws {
             service.stop()
-            service = try Self.make(configuration)
+            service = try Self.make(configuration, token: token)
             try service.start()
         }
 
@@ -83,6 +89,15 @@ import WebChatChannel
             return (object?["entries"] as? [[String: Any]] ?? []).map(Entry.init)
         }
 
+        func upload(_ cookie: String, _ bytes: Data, type: String, key: String = UUID().uuidString) async throws
+            -> HTTPClientResponse
+        {
+            try await client.send(
+                HTTPClientRequest(
+                    method: "POST", url: base + "/chat/upload?key=\(key)",
+                    headers: [("Cookie", cookie), ("Content-Type", type)], body: bytes))
+        }
+
         func send(_ cookie: String, text: String, key: String = UUID().uuidString) async throws -> HTTPClientResponse {
             let body = try JSONSerialization.data(withJSONObject: ["key": key, "text": text])
             return try await call("POST", "/chat/send", cookie: cookie, json: String(decoding: body, as: UTF8.self))
@@ -96,6 +111,8 @@ import WebChatChannel
         var text: String
         var buttons: [String]
         var key: String?
+        var url: String?
+        var kind: String?
 
         init(_ object: [String: Any]) {
             id = (object["id"] as? NSNumber)?.int64Value ?? 0
@@ -104,6 +121,8 @@ import WebChatChannel
             text = entry["text"] as? String ?? ""
             buttons = (entry["buttons"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
             key = entry["key"] as? String
+            url = entry["url"] as? String
+            kind = entry["kind"] as? String
         }
     }
 
@@ -207,6 +226,11 @@ import WebChatChannel
                 "POST", "/chat/send", cookie: cookie, headers: [("Content-Type", "text/plain")]
             ).status == 415)
         #expect(try await bot.call("GET", "/chat/send", cookie: cookie).status == 405)
+        // Oversized: refused on the route's limit (before the body is read), or on the text's length.
+        let huge = #"{"key":"huge-key-0001","text":"\#(String(repeating: "ب", count: 20_000))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: huge).status == 413)
+        let long = #"{"key":"long-key-0001","text":"\#(String(repeating: "x", count: 2_001))"}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: long).status == 413)
     }
 
     @Test func theEventStreamResumesAfterLastEventID() async throws {
@@ -248,7 +272,8 @@ import WebChatChannel
         let bot = try Bot()
         defer { bot.stop() }
         let cookie = try await bot.startConversation()
-        #expect(try await TestEnvironment.eventually { try await !bot.entries(cookie).isEmpty })
+        let greeting = try Self.expectedReplies(["/start"]).flatMap { $0 }.count
+        #expect(try await TestEnvironment.eventually { try await bot.entries(cookie).count == greeting })
         let before = try await bot.entries(cookie)
         try bot.restart()
         let resumed = try await bot.call("POST", "/chat/start", cookie: cookie)
@@ -260,5 +285,121 @@ import WebChatChannel
         let fresh = try await bot.call("POST", "/chat/start?fresh=1", cookie: cookie)
         #expect(String(decoding: fresh.body, as: UTF8.self).contains("new"))
         #expect(fresh.headers["set-cookie"] != nil)
+    }
+
+    /// A small real PNG (1×1), and a "photo" that is really a shell script.
+    static let png = Data(
+        base64Encoded:
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+    static let script = Data("#!/bin/sh\nrm -rf /\n".utf8)
+
+    @Test func aPhotoIsCheckedByItsBytesKeptByChecksumAndShownOnlyToItsConversation() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let cookie = try await bot.startConversation()
+        let upload = try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001")
+        #expect(upload.status == 202)
+        #expect(try await bot.upload(cookie, Self.png, type: "image/png", key: "upload-key-0001").status == 202)
+        // A phone photo is far larger than a message: the upload route has its own body limit.
+        let large = Self.png + Data(repeating: 0, count: 900_000)
+        #expect(try await bot.upload(cookie, large, type: "image/png", key: "upload-key-0002").status == 202)
+        let mine = try await bot.entries(cookie).filter { $0.type == "me" }.prefix(1)
+        #expect(mine.count == 1)
+        let url = try #require(mine.first?.url)
+        #expect(mine.first?.kind == "photo")
+        let sha = Hashing.hex(Hashing.sha256(Self.png))
+        #expect(url.contains(sha))
+        let stored = bot.directory.appendingPathComponent("web-chat-files").appendingPathComponent(sha)
+        #expect(FileManager.default.contents(atPath: stored.path) == Self.png)
+        let fetched = try await bot.call("GET", url, cookie: cookie)
+        #expect(fetched.status == 200 && fetched.body == Self.png)
+        #expect(fetched.headers["content-type"] == "image/png")
+        let stranger = try await bot.startConversation()
+        #expect(try await bot.call("GET", url, cookie: stranger).status == 404)
+        #expect(try await bot.call("GET", "/chat/file?id=\(sha)&sig=00", cookie: cookie).status == 404)
+    }
+
+    /// The server decides body limits per route on the headers: the upload route takes a phone photo's size,
+    /// the other web chat routes only small JSON.
+    @Test func aPhotoOfAFewHundredKilobytesIsAcceptedWhileSmallRoutesStaySmall() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let cookie = try await bot.startConversation()
+        let photo = Self.png + Data(count: 300_000)
+        #expect(try await bot.upload(cookie, photo, type: "image/png").status == 202)
+        let padded = #"{"key":"k","text":""# + String(repeating: "a", count: 70_000) + #""}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: padded).status == 413)
+    }
+
+    @Test func uploadsThatLieAboutTheirTypeOrAreTooLargeAreRefused() async throws {
+        let bot = try Bot { $0.webChat.maxUploadBytes = 1000 }
+        defer { bot.stop() }
+        let cookie = try await bot.startConversation()
+        #expect(try await bot.upload(cookie, Self.script, type: "image/jpeg").status == 415)
+        #expect(try await bot.upload(cookie, Data(repeating: 0xFF, count: 2000), type: "image/jpeg").status == 413)
+        #expect(try await bot.upload(cookie, Data(), type: "image/jpeg").status == 400)
+        #expect(try await bot.entries(cookie).filter { $0.type == "me" }.isEmpty)
+    }
+
+    @Test func aFloodingConversationIsToldToSlowDownAndOthersAreStillServed() async throws {
+        let bot = try Bot {
+            $0.webChat.postsPerSecond = 0.001
+            $0.webChat.clientAddressHeader = "X-Real-IP"
+        }
+        defer { bot.stop() }
+        let flooder = try await bot.startConversation()
+        var statuses: [Int] = []
+        for index in 0..<15 { statuses.append(try await bot.send(flooder, text: "رسالة \(index)").status) }
+        #expect(statuses.prefix(10).allSatisfy { $0 == 202 }, "\(statuses)")
+        #expect(statuses.suffix(5).allSatisfy { $0 == 429 }, "\(statuses)")
+        let refused = try await bot.send(flooder, text: "مرة أخرى")
+        #expect(Int(refused.headers["retry-after"] ?? "") ?? 0 >= 1)
+        let other = try await bot.startConversation()
+        #expect(try await bot.send(other, text: "مرحبا").status == 202)
+        // New conversations are paced per client address (the proxy's header, trusted from 127.0.0.1).
+        var starts: [Int] = []
+        for _ in 0..<25 {
+            starts.append(try await bot.call("POST", "/chat/start", headers: [("X-Real-IP", "192.0.2.7")]).status)
+        }
+        #expect(starts.filter { $0 == 429 }.count == 5)
+        #expect(try await bot.call("POST", "/chat/start", headers: [("X-Real-IP", "192.0.2.8")]).status == 200)
+    }
+
+    @Test func theEmbedKeepsItsTokenInAHeaderAndOnlyAllowedOriginsGetCORS() async throws {
+        let bot = try Bot { $0.webChat.allowedOrigins = ["https://safa.example"] }
+        defer { bot.stop() }
+        let widget = try await bot.call("GET", "/chat/widget.js")
+        #expect(widget.status == 200 && String(decoding: widget.body, as: UTF8.self).contains("/chat?embed=1"))
+        let page = try await bot.call("GET", "/chat?embed=1")
+        #expect(
+            page.headers["content-security-policy"]?.contains("frame-ancestors 'self' https://safa.example") == true)
+
+        let started = try await bot.call("POST", "/chat/start?embed=1")
+        let object = try JSONSerialization.jsonObject(with: started.body) as? [String: Any]
+        let token = try #require(object?["token"] as? String)
+        let header = [("X-Safa-Chat", token)]
+        #expect(
+            try await bot.call("POST", "/chat/start?embed=1", headers: header).body
+                == Data(#"{"conversation":"resumed"}"#.utf8))
+        let sent = try await bot.call(
+            "POST", "/chat/send", json: #"{"key":"embed-key-0001","text":"1"}"#, headers: header)
+        #expect(sent.status == 202)
+        let polled = try await bot.call("GET", "/chat/poll?wait=0", headers: header)
+        #expect(String(decoding: polled.body, as: UTF8.self).contains("embed-key-0001"))
+        // Without the embed flag the token stays in the HttpOnly cookie only.
+        let plain = try await bot.call("POST", "/chat/start")
+        #expect(!String(decoding: plain.body, as: UTF8.self).contains("token"))
+
+        let preflight = try await bot.call(
+            "OPTIONS", "/chat/send", headers: [("Origin", "https://safa.example")])
+        #expect(preflight.status == 204)
+        #expect(preflight.headers["access-control-allow-origin"] == "https://safa.example")
+        #expect(preflight.headers["access-control-allow-headers"]?.contains("X-Safa-Chat") == true)
+        let stranger = try await bot.call("OPTIONS", "/chat/send", headers: [("Origin", "https://evil.example")])
+        #expect(stranger.headers["access-control-allow-origin"] == nil)
+        let read = try await bot.call(
+            "GET", "/chat/poll?wait=0", headers: header + [("Origin", "https://safa.example")])
+        #expect(read.headers["access-control-allow-origin"] == "https://safa.example")
+        #expect(read.headers["access-control-allow-credentials"] == nil)
     }
 }

@@ -158,4 +158,35 @@ import Testing
             #expect(text.contains("process_cpu_seconds_total "))
         }
     }
+
+    /// Refusals are decided on the headers: a client announcing a megabyte and sending none is answered at
+    /// once, and each refusal is a counter in /metrics rather than a log line.
+    @Test func refusalsAreAnsweredOnTheHeadersAndCounted() async throws {
+        let bot = try await start()
+        try await withCleanup(bot.stop) {
+            let port = try #require(bot.service.httpPort)
+            let answers = try await offPool {
+                try [
+                    "POST /telegram/webhook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: guess\r\n",
+                    "POST /telegram/webhook HTTP/1.1\r\nHost: x\r\n",
+                    "POST /wp-login.php HTTP/1.1\r\nHost: x\r\n",
+                    "PUT /telegram/webhook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: \(Self.secret)\r\n",
+                    "POST /telegram/webhook HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: \(Self.secret)\r\n",
+                ].map { head in
+                    let connection = try RawConnection(port: port)
+                    connection.send(head + "Content-Length: 1000000\r\n\r\n")
+                    return String(connection.receive(until: "\r\n").prefix(12))
+                }
+            }
+            #expect(answers == ["HTTP/1.1 403", "HTTP/1.1 403", "HTTP/1.1 404", "HTTP/1.1 405", "HTTP/1.1 413"])
+            let text = String(decoding: try await bot.get("/metrics").body, as: UTF8.self)
+            for line in [
+                #"safa_http_refused_total{reason="forbidden"} 2"#, #"safa_http_refused_total{reason="not_found"} 1"#,
+                #"safa_http_refused_total{reason="method_not_allowed"} 1"#,
+                #"safa_http_refused_total{reason="too_large"} 1"#,
+            ] {
+                #expect(text.contains(line), "\(line)")
+            }
+        }
+    }
 }

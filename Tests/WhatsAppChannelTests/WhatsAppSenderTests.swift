@@ -1,5 +1,6 @@
 import BotRuntime
 import DialogCore
+import Dispatch
 import Foundation
 import HTTPClient
 import SafaBotTestSupport
@@ -27,9 +28,14 @@ import WhatsAppChannel
             sender = WhatsAppSender(client: client, menus: menus)
         }
 
+        /// Shuts down off Swift's cooperative pool: stopping a server waits for its handlers, which need
+        /// that pool (two threads here); blocking one of them from a test starves every other test.
         func stop() {
-            http.shutdown()
-            server.stop()
+            let (http, server) = (self.http, self.server)
+            DispatchQueue.global().async {
+                http.shutdown()
+                server.stop()
+            }
         }
 
         func deliver(_ payload: OutboundPayload, to chat: String = "966500000001", partsSent: Int = 0) async
@@ -123,5 +129,54 @@ import WhatsAppChannel
         #expect(!validator.violations(Data(#"{"messaging_product":"whatsapp","to":"1","type":"text","txt":{"body":"x"}}"#.utf8)).isEmpty)
         #expect(validator.violations(GraphMessage.text(to: "1", body: "x").json) == [])
         #expect(validator.violations(GraphMessage.template(to: "1", name: "n", language: "ar", bodyParameters: ["a"]).json) == [])
+    }
+}
+
+/// The 24-hour customer-service window, held by the sender before Meta refuses (131047).
+@Suite struct CustomerServiceWindowTests {
+    actor Closed {
+        var records: [OutboundRecord] = []
+        func add(_ record: OutboundRecord) { records.append(record) }
+    }
+
+    @Test func freeFormMessagesWaitForTheUserTemplatesDoNot() async throws {
+        let fake = FakeGraphAPI(validator: try GraphRequestValidator())
+        let server = FakeGraphHTTPServer(fake: fake)
+        try server.start()
+        let http = try HTTPClient()
+        defer {
+            DispatchQueue.global().async {
+                http.shutdown()
+                server.stop()
+            }
+        }
+        let client = GraphClient(
+            http: http, endpoint: .init(baseURL: server.baseURL, version: fake.version, phoneNumberID: fake.phoneNumberID),
+            accessToken: fake.accessToken)
+        let longAgo = Date().addingTimeInterval(-25 * 3600)
+        let window = CustomerServiceWindow { user in user == "stored-recently" ? Date().addingTimeInterval(-3600) : (user == "old" ? longAgo : nil) }
+        let closed = Closed()
+        let sender = WhatsAppSender(
+            client: client, menus: NumberedMenus(), window: window,
+            reengagement: ReengagementTemplate(name: "safa_reengage", language: "ar"),
+            onWindowClosed: { await closed.add($0) })
+        func record(_ chat: String, _ payload: OutboundPayload) -> OutboundRecord {
+            OutboundRecord(id: 1, key: ConversationKey(channel: "whatsapp", chat: chat), payload: payload, notBefore: Date())
+        }
+        let text = OutboundPayload.message(OutgoingMessage(text: "رد الموظف"))
+        #expect(await sender.deliver(record("old", text)) == .failed(reason: WhatsAppSender.windowClosedReason))
+        #expect(await sender.deliver(record("never", text)) == .failed(reason: WhatsAppSender.windowClosedReason))
+        #expect(await closed.records.map(\.key.chat) == ["old", "never"])
+        #expect(await fake.sent.isEmpty, "nothing free-form went out")
+        // The store knew a recent message; a message the webhook just stored opens the window too.
+        #expect(await sender.deliver(record("stored-recently", text)) == .sent(platformMessageID: "wamid.fake1"))
+        window.userWrote("old", at: Date())
+        #expect(await sender.deliver(record("old", text)) == .sent(platformMessageID: "wamid.fake2"))
+        // The re-engagement template goes out whatever the window.
+        #expect(await sender.deliver(record("never", .reengage)) == .sent(platformMessageID: "wamid.fake3"))
+        let template = try #require(await fake.messages.last)
+        #expect(template.body["template"]?["name"]?.stringValue == "safa_reengage")
+        #expect(template.body["template"]?["language"]?["code"]?.stringValue == "ar")
+        #expect(await fake.rejections.isEmpty)
     }
 }

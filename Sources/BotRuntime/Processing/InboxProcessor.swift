@@ -1,4 +1,5 @@
 import DialogCore
+import Synchronization
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -14,6 +15,9 @@ public struct InboxProcessor: Sendable {
     public let store: any RuntimeStore
     public let dialogs: DialogHolder
     let cache: StateCache
+    /// Held while events are read, stepped, committed and cached: the processing loop and a channel stepping
+    /// its own events (`accept`) never step one conversation at once, nor read a state the other is replacing.
+    let gate = ProcessingGate()
 
     public init(store: any RuntimeStore, dialogs: DialogHolder, cache: StateCache = StateCache()) {
         self.store = store
@@ -21,9 +25,50 @@ public struct InboxProcessor: Sendable {
         self.cache = cache
     }
 
+    /// Stores `items` (and `setting`) and, when no earlier event waits in the inbox, steps them in the same
+    /// transaction: what a channel's poller or webhook calls, on a thread that may block. Returns each item's
+    /// record (nil for a duplicate) and the events processed (empty when they were left to the processing
+    /// loop, which the caller must then wake).
+    public func accept(_ items: [InboundItem], setting: StoreSetting?, now: Date = Date()) throws
+        -> (records: [InboundRecord?], processed: [ProcessedEvent])
+    {
+        try gate.locked {
+            var states: [ConversationKey: ConversationState] = [:]
+            let result: (records: [InboundRecord?], commits: [StepCommit])
+            do {
+                result = try store.appendInbound(items, setting: setting) { records, storedState in
+                    try records.map { record in
+                        let stored =
+                            try states[record.key] ?? cache.state(for: record.key) ?? storedState(record.key)
+                            ?? ConversationState()
+                        let (engine, state) = dialogs.engine(for: stored)
+                        let result = engine.step(state, record.event)
+                        states[record.key] = result.state
+                        return Self.commit(for: record, result, at: now)
+                    }
+                }
+            } catch {
+                cache.removeAll()
+                throw error
+            }
+            guard !result.commits.isEmpty else { return (result.records, []) }
+            cache.store(states)
+            let received = Dictionary(
+                result.records.compactMap { $0.map { ($0.id, $0.receivedAt) } }, uniquingKeysWith: { first, _ in first })
+            return (
+                result.records,
+                result.commits.map { ProcessedEvent(commit: $0, receivedAt: received[$0.inboundID] ?? now) }
+            )
+        }
+    }
+
     /// Processes up to `limit` pending events; returns what was committed (empty when the inbox was empty).
     @discardableResult
     public func processPending(limit: Int = 256, now: Date = Date()) throws -> [ProcessedEvent] {
+        try gate.locked { try processPendingLocked(limit: limit, now: now) }
+    }
+
+    private func processPendingLocked(limit: Int, now: Date) throws -> [ProcessedEvent] {
         let records = try store.unprocessedInbound(limit: limit)
         guard !records.isEmpty else { return [] }
         var states: [ConversationKey: ConversationState] = [:]
@@ -77,6 +122,15 @@ public struct InboxProcessor: Sendable {
         }
         commit.outbound = outbound
         return commit
+    }
+}
+
+/// A lock around blocking work (a store transaction): for threads that may block, never the cooperative pool.
+final class ProcessingGate: Sendable {
+    private let mutex = Mutex(())
+
+    func locked<T: Sendable>(_ body: () throws -> T) throws -> T {
+        try mutex.withLock { _ in try body() }
     }
 }
 

@@ -70,13 +70,22 @@ public final class OutboxSender: Sendable {
         let store = self.store
         let batch = configuration.batchSize
         let rows: [OutboundRecord]
+        let heldUntil: Date?
         do {
-            rows = try await executor.run { try store.dueOutbound(now: now, limit: batch) }
+            (rows, heldUntil) = try await executor.run {
+                let rows = try store.dueOutbound(now: now, limit: batch)
+                // Nothing to send: outcomes the store holds are written once they are old enough.
+                let heldUntil = rows.isEmpty ? try store.flushHeldOutcomes(olderThan: OutcomeHold.maxAge, now: now) : nil
+                return (rows, heldUntil)
+            }
         } catch {
             logger.error("outbox_read_failed", ["error": "\(error)"])
             return configuration.idleWait
         }
-        guard !rows.isEmpty else { return configuration.idleWait }
+        guard !rows.isEmpty else {
+            return heldUntil.map { max(0.001, min(configuration.idleWait, $0.timeIntervalSince(now))) }
+                ?? configuration.idleWait
+        }
 
         var ready: [OutboundRecord] = []
         var held: [ConversationKey] = []
@@ -112,7 +121,7 @@ public final class OutboxSender: Sendable {
                         } else {
                             DeliveryOutcome.failed(reason: "no sender for channel \(row.key.channel)")
                         }
-                    await recorder.add(id: row.id, outcome: outcome)
+                    await recorder.add(id: row.id, key: row.key, outcome: outcome)
                 }
             }
         }

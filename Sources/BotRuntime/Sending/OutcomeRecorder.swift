@@ -15,7 +15,7 @@ import Synchronization
 /// theirs. No outcome waits for the slowest send of its round.
 final class OutcomeRecorder: Sendable {
     private struct State {
-        var arrived: [(id: Int64, outcome: DeliveryOutcome)] = []
+        var arrived: [HeldOutcomeInput] = []
         var received = 0
         var recording = false
     }
@@ -43,9 +43,9 @@ final class OutcomeRecorder: Sendable {
 
     /// Adds one outcome; returns once it is recorded, or left to the delivery that fills its batch or
     /// ends the round.
-    func add(id: Int64, outcome: DeliveryOutcome) async {
+    func add(id: Int64, key: ConversationKey, outcome: DeliveryOutcome) async {
         let recordsNow = state.withLock { state in
-            state.arrived.append((id, outcome))
+            state.arrived.append(HeldOutcomeInput(id: id, key: key, outcome: outcome))
             state.received += 1
             guard !state.recording, isDue(state) else { return false }
             state.recording = true
@@ -62,7 +62,7 @@ final class OutcomeRecorder: Sendable {
         !state.arrived.isEmpty && (state.arrived.count >= batchSize || state.received >= expected)
     }
 
-    private func takeBatch() -> [(id: Int64, outcome: DeliveryOutcome)]? {
+    private func takeBatch() -> [HeldOutcomeInput]? {
         state.withLock { state in
             guard isDue(state) else {
                 state.recording = false
@@ -73,17 +73,19 @@ final class OutcomeRecorder: Sendable {
         }
     }
 
-    private func record(_ outcomes: [(id: Int64, outcome: DeliveryOutcome)]) async {
+    private func record(_ outcomes: [HeldOutcomeInput]) async {
         let store = self.store
         let finished = Date()
         do {
-            try await executor.run { try store.record(outcomes, at: finished) }
+            // The store may hold `.sent` outcomes a moment, to write them with its next transaction.
+            try await executor.run { try store.recordHolding(outcomes, at: finished) }
         } catch {
             // The rows stay pending and are sent again: a repeat, never a loss.
             logger.error("outbox_record_failed", ["error": "\(error)"])
         }
-        for (id, outcome) in outcomes {
-            switch outcome {
+        for item in outcomes {
+            let id = item.id
+            switch item.outcome {
             case .sent: metrics.send(outcome: "sent")
             case .retry(_, let reason), .partlySent(_, _, let reason):
                 metrics.send(outcome: "retry")

@@ -31,6 +31,8 @@ extension OutboundPayload {
                 m.value("readReceipt") { w in
                     w.object { m in m.string("platformMessageID", platformMessageID) }
                 }
+            case .reengage:
+                m.value("reengage") { w in w.object { _ in } }
             case .file(let file, let caption):
                 m.value("file") { w in
                     w.object { m in

@@ -17,6 +17,8 @@ extension OutboundPayload {
         case "readReceipt":
             guard let id = body["platformMessageID"]?.string else { return nil }
             self = .readReceipt(platformMessageID: id)
+        case "reengage":
+            self = .reengage
         case "file":
             guard let file = body["_0"].flatMap(Attachment.init(json:)) else { return nil }
             if body["caption"] != nil && body["caption"]?.string == nil { return nil }

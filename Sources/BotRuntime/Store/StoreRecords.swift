@@ -45,6 +45,10 @@ public enum OutboundPayload: Sendable, Equatable, Codable {
     /// Marks an inbound message read (and shows that an answer is coming); `platformMessageID` is the
     /// platform's id of that message. A channel without read receipts may show "typing…" or do nothing.
     case readReceipt(platformMessageID: String)
+    /// Asks the beneficiary to write again where free-form messages no longer reach them (WhatsApp, 24 hours
+    /// after their last message): the channel sends its approved re-engagement template. An officer chooses
+    /// to send it; a channel without such a window has nothing to send and records it as failed.
+    case reengage
 }
 
 /// One row of the outbox.

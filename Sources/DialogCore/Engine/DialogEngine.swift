@@ -144,7 +144,11 @@ public struct DialogEngine: Sendable {
         guard case .withOfficer = turn.state.phase else { return }
         turn.state.suspended = nil
         if let handedBack = settings.texts.handedBack { turn.say(handedBack) }
-        let target = node.flatMap { NodeRef(qualified: $0) }.flatMap { bundle.node($0) != nil ? $0 : nil }
+        // Only a node that asks the beneficiary something: handing back to a submission (or any automatic
+        // node) would act for them; such a target falls back to the main menu.
+        let target = node.flatMap { NodeRef(qualified: $0) }.flatMap {
+            bundle.node($0)?.body.asksBeneficiary == true ? $0 : nil
+        }
         if survey, let surveyRef = settings.survey {
             // The survey first; then on to where the officer chose.
             turn.state.afterSurvey = target

@@ -29,7 +29,8 @@ public struct OfficerAPI: Sendable {
     public var config: OfficerConfiguration
     /// Officer id → SHA-256 of their key (``OfficerConfiguration/apiKeyHashes(environment:)``).
     public var keyHashes: [String: [UInt8]]
-    /// Whether a qualified node ("help_request.review") exists in the loaded dialogs.
+    /// Whether a qualified node ("help_request.review") exists in the loaded dialogs and asks the beneficiary
+    /// something: the only nodes `/release` accepts.
     public var nodeExists: @Sendable (String) -> Bool
 
     /// The path prefix this API answers under.
@@ -47,11 +48,7 @@ public struct OfficerAPI: Sendable {
 
     /// The response and effects for one request; `book` changes only when the action succeeded.
     public func handle(_ request: HTTPRequest, now: Date, book: inout CaseBook) -> OfficerAPIResult {
-        guard let officer = authenticate(request) else {
-            var result = OfficerAPIResult(response: Self.error(401, "unauthorized", "Missing or wrong API key."))
-            result.response.headers["WWW-Authenticate"] = "Bearer"
-            return result
-        }
+        guard let officer = authenticate(request.headers) else { return OfficerAPIResult(response: Self.unauthorized) }
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard parts.count >= 2, parts[0] == "officer", parts[1] == "cases" else {
             return OfficerAPIResult(response: Self.error(404, "not_found", "No such route."))
@@ -66,8 +63,17 @@ public struct OfficerAPI: Sendable {
         }
     }
 
-    func authenticate(_ request: HTTPRequest) -> Officer? {
-        guard let header = request.headers["authorization"] else { return nil }
+    /// The 401 answer for a missing or wrong key.
+    public static var unauthorized: HTTPResponse {
+        var response = error(401, "unauthorized", "Missing or wrong API key.")
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+    }
+
+    /// The officer whose key `headers` (lowercased names) carry as `Authorization: Bearer <key>`; the server
+    /// asks this on the headers, before reading a body, and ``handle(_:now:book:)`` asks it again.
+    public func authenticate(_ headers: [String: String]) -> Officer? {
+        guard let header = headers["authorization"] else { return nil }
         let pieces = header.split(separator: " ", maxSplits: 1)
         guard pieces.count == 2, pieces[0].lowercased() == "bearer" else { return nil }
         return config.officer(authenticatedBy: String(pieces[1].trimmed), hashes: keyHashes)

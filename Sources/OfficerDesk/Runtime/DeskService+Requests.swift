@@ -37,11 +37,7 @@ extension DeskService {
 
     /// `POST /officer/requests/{ref}/status {"status": "...", "reason"?: "...", "note"?: "..."}`.
     func handleRequestAPI(_ request: HTTPRequest) async -> HTTPResponse {
-        guard let officer = api.authenticate(request) else {
-            var response = OfficerAPI.error(401, "unauthorized", "Missing or wrong API key.")
-            response.headers["WWW-Authenticate"] = "Bearer"
-            return response
-        }
+        guard let officer = api.authenticate(request.headers) else { return OfficerAPI.unauthorized }
         let parts = request.path.split(separator: "/").map(String.init)
         guard parts.count == 4, parts[3] == "status" else {
             return OfficerAPI.error(404, "not_found", "No such route.")

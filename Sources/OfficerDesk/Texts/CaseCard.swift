@@ -48,7 +48,7 @@ public enum CaseCard {
         switch channel {
         case "telegram": "تيليجرام"
         case "whatsapp": "واتساب"
-        case "web": "الموقع"
+        case "web": "محادثة الموقع"
         case "terminal": "الطرفية"
         default: ArabicText.isolate(channel)
         }

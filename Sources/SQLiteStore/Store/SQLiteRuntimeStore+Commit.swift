@@ -10,7 +10,7 @@ import DialogCore
 
 extension SQLiteRuntimeStore {
     /// One step with its JSON already encoded, so the transaction does only SQL.
-    private struct EncodedStep {
+    struct EncodedStep {
         var step: StepCommit
         var state: String
         var outbound: [String]
@@ -23,38 +23,36 @@ extension SQLiteRuntimeStore {
     public func commit(_ steps: [StepCommit]) throws {
         guard !steps.isEmpty else { return }
         try withDatabase { db, json in
-            let encoded = try steps.map { step in
-                EncodedStep(
-                    step: step,
-                    // Written by hand: JSONEncoder was an eighth of the bot's CPU (see ConversationState+JSON).
-                    state: step.state.jsonText(),
-                    outbound: step.outbound.map { $0.jsonText() },
-                    // Written by hand too: JSONEncoder took ~100 µs for one request's fields.
-                    requestFields: step.requests.map { $0.fields.jsonText() },
-                    requestAttestations: step.requests.map { $0.attestation?.jsonText() },
-                    handoffFields: step.handoffs.map { $0.fields.jsonText() },
-                    deskEvents: try step.deskEvents.map { try json.encode($0) })
-            }
+            let encoded = try steps.map { try Self.encode($0, json: json) }
             // One transaction for the whole batch: any failure rolls every step back.
-            try db.transaction {
+            try writeTransaction(db) {
                 for step in encoded { try Self.write(step, to: db) }
             }
         }
     }
 
-    private static func write(_ encoded: EncodedStep, to db: Database) throws {
+    static func encode(_ step: StepCommit, json: StoreJSON) throws -> EncodedStep {
+        EncodedStep(
+            step: step,
+            // Written by hand: JSONEncoder was an eighth of the bot's CPU (see ConversationState+JSON).
+            state: step.state.jsonText(),
+            outbound: step.outbound.map { $0.jsonText() },
+            // Written by hand too: JSONEncoder took ~100 µs for one request's fields.
+            requestFields: step.requests.map { $0.fields.jsonText() },
+            requestAttestations: step.requests.map { $0.attestation?.jsonText() },
+            handoffFields: step.handoffs.map { $0.fields.jsonText() },
+            deskEvents: try step.deskEvents.map { try json.encode($0) })
+    }
+
+    /// Writes one step; `markingInbound: false` when its inbox row was inserted already processed.
+    static func write(_ encoded: EncodedStep, to db: Database, markingInbound: Bool = true) throws {
         let step = encoded.step
         let channel = SQLiteValue.text(step.key.channel)
         let chat = SQLiteValue.text(step.key.chat)
         let now = SQLiteValue.date(step.committedAt)
 
-        try db.execute(
-            "UPDATE inbox SET processed_at = ? WHERE id = ? AND processed_at IS NULL", [now, .integer(step.inboundID)])
-        if db.changes != 1 {
-            let exists = try db.query("SELECT 1 FROM inbox WHERE id = ?", [.integer(step.inboundID)]) { _ in true }
-            throw exists.isEmpty
-                ? RuntimeStoreError.unknownInbound(id: step.inboundID)
-                : RuntimeStoreError.inboundAlreadyProcessed(id: step.inboundID)
+        if markingInbound {
+            try markProcessed(step, now: now, in: db)
         }
 
         try db.execute(
@@ -107,6 +105,17 @@ extension SQLiteRuntimeStore {
             try db.execute(
                 "INSERT INTO surveys (channel, chat, node, rating, answered_at) VALUES (?, ?, ?, ?, ?)",
                 [channel, chat, .text(survey.node.description), .text(survey.rating), .date(survey.answeredAt)])
+        }
+    }
+
+    private static func markProcessed(_ step: StepCommit, now: SQLiteValue, in db: Database) throws {
+        try db.execute(
+            "UPDATE inbox SET processed_at = ? WHERE id = ? AND processed_at IS NULL", [now, .integer(step.inboundID)])
+        if db.changes != 1 {
+            let exists = try db.query("SELECT 1 FROM inbox WHERE id = ?", [.integer(step.inboundID)]) { _ in true }
+            throw exists.isEmpty
+                ? RuntimeStoreError.unknownInbound(id: step.inboundID)
+                : RuntimeStoreError.inboundAlreadyProcessed(id: step.inboundID)
         }
     }
 

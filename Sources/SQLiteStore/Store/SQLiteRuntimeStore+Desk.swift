@@ -12,7 +12,7 @@ extension SQLiteRuntimeStore {
         guard !payloads.isEmpty else { return }
         try withDatabase { db, json in
             let encoded = payloads.map { $0.jsonText() }
-            try db.transaction { try Self.insertOutbound(encoded, key: key, at: at, into: db) }
+            try writeTransaction(db) { try Self.insertOutbound(encoded, key: key, at: at, into: db) }
         }
     }
 

@@ -92,7 +92,7 @@ extension SQLiteRuntimeStore {
     /// from any chat or channel; for the dialog engine's duplicate check.
     public func openRequest(applicantID: String, requestType: String) throws -> OpenRequest? {
         let open = RequestStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try withDatabase { db, _ in
+        return try readDatabase { db, _ in
             try db.query(
                 """
                 SELECT reference, status, submitted_at FROM requests
@@ -118,7 +118,7 @@ extension SQLiteRuntimeStore {
 extension SQLiteRuntimeStore {
     /// A request by reference, with its applicant's ID, for follow-up from another phone or channel.
     public func request(byReference reference: String) throws -> OpenRequest? {
-        try withDatabase { db, _ in
+        try readDatabase { db, _ in
             try db.query(
                 "SELECT reference, status, submitted_at, applicant_id FROM requests WHERE reference = ?",
                 [.text(reference)]

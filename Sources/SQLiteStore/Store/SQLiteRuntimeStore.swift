@@ -14,12 +14,14 @@ import Dispatch
 /// threads are serialized; call it from a dedicated thread, not Swift's cooperative pool (it blocks on disk).
 /// Outcomes shared with `MemoryRuntimeStore` are listed on that type.
 public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
-    // @unchecked Sendable invariant: `database` and `json` (non-Sendable classes) are touched only inside
-    // `queue.sync` blocks (`withDatabase`), so at most one thread uses them at a time; every other stored
-    // property is an immutable Sendable value.
+    // @unchecked Sendable invariant: `database`, `json` (non-Sendable classes) and `held` are touched only
+    // inside `queue.sync` blocks (`withDatabase`), so at most one thread uses them at a time; every other
+    // stored property is an immutable Sendable value.
     private let queue: DispatchQueue
     private let database: Database
     private let json = StoreJSON()
+    /// `.sent` outcomes not yet written (see `recordHolding`); only inside `withDatabase`.
+    var held = HeldOutcomes()
 
     /// The database file.
     public let path: String
@@ -32,13 +34,27 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
         self.queue = DispatchQueue(label: "safabot.sqlite-runtime-store")
         self.database = try Database(path: path, configuration: Database.Configuration(synchronous: synchronous))
         try StoreSchema.migrator.migrate(database)
+        queue.setSpecific(key: Self.queueOwner, value: ObjectIdentifier(self))
     }
+
+    /// Marks the store's queue, so a read asked for from inside one of its own transactions is recognised.
+    private static let queueOwner = DispatchSpecificKey<ObjectIdentifier>()
 
     /// Runs `body` with the connection, serialized on the store's queue.
     func withDatabase<T>(_ body: (Database, StoreJSON) throws -> T) throws -> T {
         // queue.sync from the queue itself would deadlock; that can only be a bug in this file.
         dispatchPrecondition(condition: .notOnQueue(queue))
         return try queue.sync { try body(database, json) }
+    }
+
+    /// Runs a read with the connection: on the store's queue, or directly when already there. The engine's
+    /// lookups (an applicant's open request, a request by reference) are asked during a step, and a step runs
+    /// inside the transaction that stores its update; the read then sees that transaction's own writes.
+    func readDatabase<T>(_ body: (Database, StoreJSON) throws -> T) throws -> T {
+        if DispatchQueue.getSpecific(key: Self.queueOwner) == ObjectIdentifier(self) {
+            return try body(database, json)
+        }
+        return try withDatabase(body)
     }
 
     /// Why a pending row was failed when its conversation is blocked (the same text as the memory store).
@@ -60,7 +76,7 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
         return try withDatabase { db, _ in
             // Written by hand (see EventContent+JSON): one per update, read back by JSONDecoder.
             let encoded = items.map { ($0.content.jsonText(), $0.meta.jsonText()) }
-            return try db.transaction { () throws -> [InboundRecord?] in
+            return try writeTransaction(db) { () throws -> [InboundRecord?] in
                 try zip(items, encoded).map { item, json in
                     let key = item.key
                     try db.execute(
@@ -114,14 +130,17 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
     }
 
     public func conversation(_ key: ConversationKey) throws -> ConversationState? {
-        try withDatabase { db, json in
-            let stored = try db.query(
-                "SELECT state_json FROM conversations WHERE channel = ? AND chat = ?",
-                [.text(key.channel), .text(key.chat)]
-            ) { $0.string(0) }
-            // No row, or a row kept only for its block mark: a new conversation.
-            guard let text = stored.first ?? nil else { return nil }
-            return try json.decode(ConversationState.self, from: text, table: "conversations", row: "(by key)")
-        }
+        try withDatabase { db, json in try Self.conversation(key, in: db, json: json) }
+    }
+
+    /// A conversation's stored state, read on a connection the caller already holds.
+    static func conversation(_ key: ConversationKey, in db: Database, json: StoreJSON) throws -> ConversationState? {
+        let stored = try db.query(
+            "SELECT state_json FROM conversations WHERE channel = ? AND chat = ?",
+            [.text(key.channel), .text(key.chat)]
+        ) { $0.string(0) }
+        // No row, or a row kept only for its block mark: a new conversation.
+        guard let text = stored.first ?? nil else { return nil }
+        return try json.decode(ConversationState.self, from: text, table: "conversations", row: "(by key)")
     }
 }

@@ -10,9 +10,23 @@ enum StoreSchema {
         migrator.register("2026-11 outbox parts sent", sql: outboxPartsSent)
         migrator.register("2026-12 channel-neutral rows", sql: channelNeutralRows)
         migrator.register("2026-12 web chat mailbox", sql: webChatMailbox)
+        migrator.register("2026-12 whatsapp last message by conversation", sql: inboxByConversation)
         migrator.register("2026-12 request lifecycle events", sql: requestLifecycle)
+        migrator.register("2026-12 whatsapp delivery statuses", sql: deliveryStatuses)
         return migrator
     }
+
+    /// What the platform reported after a send (delivered, read, failed), found by the platform's message id.
+    private static let deliveryStatuses = """
+        ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+        ALTER TABLE outbox ADD COLUMN delivery_status_at REAL;
+        CREATE INDEX outbox_by_platform_message ON outbox (platform_message_id) WHERE platform_message_id IS NOT NULL;
+        """
+
+    /// Serves `lastUserMessage` (WhatsApp's 24-hour window) without scanning the inbox.
+    private static let inboxByConversation = """
+        CREATE INDEX inbox_by_conversation ON inbox (channel, chat, received_at);
+        """
 
     /// What web chat pages fetch: one row per reply the outbox delivered there and per message the
     /// beneficiary sent, read by conversation in id order. `origin` (the outbox row, the inbound message) is

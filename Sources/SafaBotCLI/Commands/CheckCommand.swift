@@ -31,9 +31,12 @@ struct CheckCommand: SafaBotCommand {
         // The facts answers show (config/association.json, working hours): what is not set yet is said here.
         let (_, omissions) = try DialogSource(directory: directory).fillingFacts(bundle, printWarnings: false)
         for omission in omissions { Console.out(omission) }
+        // Labels WhatsApp cannot show as written: shortened or numbered there, so warnings only.
+        let whatsapp = WhatsAppLabelCheck.findings(bundle: bundle, directory: directory)
+        for finding in whatsapp { Console.out(finding.description) }
         let nodes = bundle.flows.values.reduce(0) { $0 + $1.nodes.count }
         Console.out(
             "\(directory): ok — \(bundle.flows.count) flows, \(nodes) nodes, \(bundle.faq.topics.count) FAQ topics, "
-                + "\(warnings + omissions.count) warning(s)")
+                + "\(warnings + omissions.count + whatsapp.count) warning(s)")
     }
 }

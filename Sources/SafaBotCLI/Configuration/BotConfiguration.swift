@@ -40,6 +40,14 @@ struct BotConfiguration: Equatable {
         var chatBurst = 3.0
         /// Mark each message read and show "typing…" while its answer is prepared.
         var readReceipts = true
+        /// Where files beneficiaries send are kept (with their SHA-256) as soon as they arrive.
+        var mediaDirectory = "data/media/whatsapp"
+        /// Hold free-form messages back once 24 hours passed since the user last wrote (WhatsApp refuses
+        /// them with 131047 anyway); officers are told and may send the re-engagement template.
+        var enforceWindow = true
+        /// The approved template that asks a user to write again, as named in WhatsApp Manager.
+        var reengagementTemplate: String?
+        var reengagementLanguage = "ar"
     }
 
     /// The four WhatsApp secrets from the environment (the phone number id may come from the file).
@@ -56,6 +64,15 @@ struct BotConfiguration: Equatable {
         var port = 8080
         var maxBodyBytes = 1_048_576
         var maxConnections = 256
+        /// Connections one IP address may hold at once (behind a proxy on this machine, every connection
+        /// is the proxy's: raise it to maxConnections there and let the proxy limit its clients).
+        var perIPConnectionLimit = 64
+        /// Seconds a request may take to send its headers and body, however steadily it drips.
+        var requestDeadlineSeconds = 20
+        /// Refused credentials (401/403) one client may cause per minute before it is answered 429.
+        var failureBudgetPerMinute = 20
+        /// A header carrying the real client's address, believed only from a loopback peer (the proxy).
+        var clientAddressHeader: String?
         /// Off by default in polling mode; webhook mode always serves.
         var enabled = true
     }
@@ -67,6 +84,15 @@ struct BotConfiguration: Equatable {
         var allowedOrigins: [String] = []
         /// Seconds a fetch for replies waits before answering empty.
         var waitSeconds = 25
+        /// The largest photo or PDF a beneficiary may send (the server's `http.maxBodyBytes` applies first).
+        var maxUploadBytes = 5 << 20
+        /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
+        /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
+        var clientAddressHeader: String?
+        /// Messages and files per second one conversation may send (bursts of ten).
+        var postsPerSecond = 1.0
+        /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
+        var openFetchesPerAddress = 200
         /// `Secure` on the conversation cookie; turn off only for plain HTTP on a test network.
         var secureCookie = true
     }
@@ -174,6 +200,19 @@ extension BotConfiguration {
             try reader.double(w, "chatRate", into: &whatsapp.chatRate, path: "whatsapp.chatRate")
             try reader.double(w, "chatBurst", into: &whatsapp.chatBurst, path: "whatsapp.chatBurst")
             try reader.bool(w, "readReceipts", into: &whatsapp.readReceipts, path: "whatsapp.readReceipts")
+            try reader.string(w, "mediaDirectory", into: &whatsapp.mediaDirectory, path: "whatsapp.mediaDirectory")
+            try reader.bool(w, "enforceWindow", into: &whatsapp.enforceWindow, path: "whatsapp.enforceWindow")
+            if let object = w["reengagementTemplate"], !(object is JSONNull) {
+                guard let t = object as? [String: Any] else {
+                    throw reader.error("whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
+                }
+                var name = ""
+                try reader.string(t, "name", into: &name, path: "whatsapp.reengagementTemplate.name")
+                guard !name.isEmpty else { throw reader.error("whatsapp.reengagementTemplate.name", "must be given") }
+                whatsapp.reengagementTemplate = name
+                try reader.string(
+                    t, "language", into: &whatsapp.reengagementLanguage, path: "whatsapp.reengagementTemplate.language")
+            }
         }
         if let object = root["http"] {
             guard let h = object as? [String: Any] else { throw reader.error("http", "must be an object") }
@@ -182,11 +221,25 @@ extension BotConfiguration {
             try reader.int(h, "maxBodyBytes", into: &http.maxBodyBytes, path: "http.maxBodyBytes")
             try reader.int(h, "maxConnections", into: &http.maxConnections, path: "http.maxConnections")
             try reader.bool(h, "enabled", into: &http.enabled, path: "http.enabled")
+            try reader.int(
+                h, "perIPConnectionLimit", into: &http.perIPConnectionLimit, path: "http.perIPConnectionLimit")
+            try reader.int(
+                h, "requestDeadlineSeconds", into: &http.requestDeadlineSeconds, path: "http.requestDeadlineSeconds")
+            try reader.int(
+                h, "failureBudgetPerMinute", into: &http.failureBudgetPerMinute, path: "http.failureBudgetPerMinute")
+            try reader.optionalString(
+                h, "clientAddressHeader", into: &http.clientAddressHeader, path: "http.clientAddressHeader")
         }
         if let object = root["webChat"] {
             guard let w = object as? [String: Any] else { throw reader.error("webChat", "must be an object") }
             try reader.bool(w, "enabled", into: &webChat.enabled, path: "webChat.enabled")
             try reader.int(w, "waitSeconds", into: &webChat.waitSeconds, path: "webChat.waitSeconds")
+            try reader.int(w, "maxUploadBytes", into: &webChat.maxUploadBytes, path: "webChat.maxUploadBytes")
+            try reader.optionalString(
+                w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
+            try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.int(
+                w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
             try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
             if let raw = w["allowedOrigins"] {
                 guard let origins = raw as? [Any], origins.allSatisfy({ $0 is String }) else {

@@ -98,8 +98,9 @@ final class BotService: Sendable {
         let deskWake = WakeSignal()
         // The sender is built after the channels (it needs their senders); its wake signal exists before.
         let senderWake = WakeSignal()
+        let processor = InboxProcessor(store: store, dialogs: dialogs)
         let processing = ProcessingLoop(
-            processor: InboxProcessor(store: store, dialogs: dialogs), metrics: metrics,
+            processor: processor, metrics: metrics,
             logger: Logger(label: "processing", handler: logger.handler),
             onCommitted: {
                 senderWake.signal()
@@ -108,7 +109,11 @@ final class BotService: Sendable {
         self.processing = processing
         let context = ChannelContext(
             store: store, executor: executor, metrics: metrics, media: media, logHandler: logger.handler,
-            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() })
+            wakeProcessing: { processing.wake.signal() }, wakeDesk: { deskWake.signal() }, processor: processor,
+            wakeAfterCommit: {
+                senderWake.signal()
+                deskWake.signal()
+            })
         let http = self.http
         let channels = try factories.map { try $0(context, officers, http) }
         self.channels = channels
@@ -138,8 +143,12 @@ final class BotService: Sendable {
             server = HTTPServer(
                 configuration: HTTPServerConfiguration(
                     host: configuration.http.host, port: UInt16(configuration.http.port),
-                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections),
-                handler: { await routes.handle($0) })
+                    maxBodyBytes: configuration.http.maxBodyBytes, maxConnections: configuration.http.maxConnections,
+                    perIPConnectionLimit: configuration.http.perIPConnectionLimit,
+                    requestDeadlineSeconds: configuration.http.requestDeadlineSeconds,
+                    failureBudget: configuration.http.failureBudgetPerMinute, failureWindowSeconds: 60,
+                    clientAddressHeader: configuration.http.clientAddressHeader),
+                refusals: routes.refusals, admit: { routes.admit($0) }, handler: { await routes.handle($0) })
         } else {
             server = nil
         }
@@ -238,6 +247,11 @@ final class BotService: Sendable {
             drained.signal()
         }
         _ = drained.wait(timeout: .now() + 10)
+        do {
+            _ = try store.flushHeldOutcomes(olderThan: 0, now: Date())
+        } catch {
+            logger.error("outbox_record_failed", ["error": "\(error)"])
+        }
         http.shutdown()
         logger.info("stopped", ["processed": String(metrics.processed), "sent": String(metrics.sends("sent"))])
     }

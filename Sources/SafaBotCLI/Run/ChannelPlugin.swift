@@ -47,9 +47,34 @@ struct ChannelPlugin: Sendable {
 }
 
 /// An HTTP route a channel serves.
+///
+/// Everything but `path` and `handler` has a default, so `ChannelRoute(path:handler:)` is a complete route;
+/// the server then decides on the request's headers, before reading any body: the path must match, the
+/// method must be allowed, `authorize` must say yes, and the body may be at most `maxBodyBytes`. A refusal
+/// costs neither a body read nor a log line (it is counted in `/metrics` as `safa_http_refused_total`).
 struct ChannelRoute: Sendable {
+    /// The body limit when a route sets none: enough for any chat message or button press.
+    static let defaultMaxBodyBytes = 64 << 10
+
     var path: String
     var handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    /// The methods served (uppercase); others are answered 405 on their headers. nil: any method.
+    var methods: Set<String>? = nil
+    /// Checks the request's credentials on its headers (e.g. a webhook's secret header, compared in
+    /// constant time); false answers `refusedStatus` without reading the body and spends the client's failure budget.
+    /// nil: the route is open. The handler should still check: this is the cheap first gate.
+    var authorize: (@Sendable (HTTPRequestHead) -> Bool)? = nil
+    /// The status `authorize` refusals are answered with: the same as the handler's own check gives.
+    var refusedStatus = 403
+    /// The largest body read for this route (a platform's documented webhook payload size); larger is 413.
+    var maxBodyBytes: Int = ChannelRoute.defaultMaxBodyBytes
+    /// Also serves every path under `path` + "/" (e.g. "/chat" serves "/chat/messages").
+    var matchesSubpaths = false
+
+    /// Whether this route serves `requestPath`.
+    func matches(_ requestPath: String) -> Bool {
+        requestPath == path || (matchesSubpaths && requestPath.hasPrefix(path.hasSuffix("/") ? path : path + "/"))
+    }
 }
 
 /// What a channel is built with: the durable runtime it writes its inbound events into.
@@ -64,6 +89,11 @@ struct ChannelContext: Sendable {
     let wakeProcessing: @Sendable () -> Void
     /// Wakes the officers' desk after desk events were stored.
     let wakeDesk: @Sendable () -> Void
+    /// Steps a channel's events in the transaction that stores them, when nothing older waits (see
+    /// `InboxProcessor.accept`); shared with the processing loop, whose lock it takes.
+    let processor: InboxProcessor
+    /// Wakes what follows a commit (outbox sender, desk) after events were stepped that way.
+    let wakeAfterCommit: @Sendable () -> Void
 
     func logger(_ label: String) -> Logger { Logger(label: label, handler: logHandler) }
 

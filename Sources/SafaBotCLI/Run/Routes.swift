@@ -18,6 +18,50 @@ struct Routes: Sendable {
     let desk: DeskService?
     /// The channels' routes, by exact path.
     let channelRoutes: [ChannelRoute]
+    /// Requests the server refused, by reason (shown in `/metrics`).
+    var refusals = HTTPRefusals()
+
+    /// The officer API's body limit: a message or note of ``OfficerAPI/maxTextLength`` characters, each
+    /// written as a six-byte `\uXXXX` escape, fits; nothing an officer sends needs more.
+    static let officerMaxBodyBytes = 32 << 10
+
+    /// The decision on a request's headers, before any body is read (see ``HTTPAdmitter``): unknown paths,
+    /// methods a route does not serve and wrong credentials are refused here, and each route gets its own
+    /// body limit.
+    func admit(_ head: HTTPRequestHead) -> HTTPAdmission {
+        switch head.path {
+        case "/healthz", "/metrics":
+            guard head.method == "GET" || head.method == "HEAD" else { return Self.methodNotAllowed("GET") }
+            return .accept(maxBodyBytes: 0)
+        case let path where path.hasPrefix(OfficerAPI.prefix):
+            guard let desk else { return .refuse(.text("no officers are configured\n", status: 404), reason: "not_found") }
+            guard head.method == "GET" || head.method == "POST" else { return Self.methodNotAllowed("GET, POST") }
+            guard desk.authorizes(head.headers) else {
+                return .refuse(OfficerAPI.unauthorized, reason: "unauthorized")
+            }
+            return .accept(maxBodyBytes: Self.officerMaxBodyBytes)
+        default:
+            guard let route = channelRoutes.first(where: { $0.matches(head.path) }) else {
+                return .refuse(.text("not found\n", status: 404), reason: "not_found")
+            }
+            if let methods = route.methods, !methods.contains(head.method.uppercased()) {
+                return Self.methodNotAllowed(methods.sorted().joined(separator: ", "))
+            }
+            if let authorize = route.authorize, !authorize(head) {
+                let status = route.refusedStatus
+                return .refuse(
+                    .text(status == 401 ? "unauthorized\n" : "forbidden\n", status: status),
+                    reason: status == 401 ? "unauthorized" : "forbidden")
+            }
+            return .accept(maxBodyBytes: route.maxBodyBytes)
+        }
+    }
+
+    static func methodNotAllowed(_ allow: String) -> HTTPAdmission {
+        .refuse(
+            HTTPResponse(status: 405, headers: ["Allow": allow], body: Data("method not allowed\n".utf8)),
+            reason: "method_not_allowed")
+    }
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
@@ -33,12 +77,12 @@ struct Routes: Sendable {
             if let depth = try? await executor.run({ try store.outboxDepth() }) { metrics.setOutboxDepth(depth) }
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
-                body: Data((metrics.prometheusText() + ProcessMetrics.prometheusText()).utf8))
+                body: Data((metrics.prometheusText() + ProcessMetrics.prometheusText() + refusals.prometheusText()).utf8))
         case (_, let path) where path.hasPrefix("/officer/"):
             guard let desk else { return .text("no officers are configured\n", status: 404) }
             return await desk.handleAPI(request)
         default:
-            for route in channelRoutes where route.path == request.path { return await route.handler(request) }
+            for route in channelRoutes where route.matches(request.path) { return await route.handler(request) }
             return .text("not found\n", status: 404)
         }
     }

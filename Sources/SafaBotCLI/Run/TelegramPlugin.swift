@@ -33,7 +33,8 @@ enum TelegramPlugin {
         }
         let writer = TelegramInboxWriter(
             store: store, executor: executor, metrics: context.metrics, logger: context.logger("inbox"),
-            onAccepted: context.wakeProcessing, officersGroupID: officers?.groupChatID, onDeskEvent: context.wakeDesk)
+            onAccepted: context.wakeProcessing, officersGroupID: officers?.groupChatID, onDeskEvent: context.wakeDesk,
+            processor: context.processor, onProcessed: context.wakeAfterCommit)
         var plugin = ChannelPlugin(
             name: TelegramRenderer.channel, sender: sender,
             rateLimit: RateLimiter.Configuration(
@@ -58,7 +59,13 @@ enum TelegramPlugin {
                     "webhook mode needs telegram.webhookURL (or TELEGRAM_WEBHOOK_URL) and TELEGRAM_WEBHOOK_SECRET")
             }
             let webhook = TelegramWebhook(secret: secret, writer: writer, logger: context.logger("webhook"))
-            plugin.routes = [ChannelRoute(path: t.webhookPath, handler: { await webhook.handle($0) })]
+            // Telegram documents no update size; a message is at most 4096 characters, so the configured
+            // server-wide limit (1 MiB by default) is generous.
+            plugin.routes = [
+                ChannelRoute(
+                    path: t.webhookPath, handler: { await webhook.handle($0) }, methods: ["POST"],
+                    authorize: { webhook.authorizes($0.headers) }, maxBodyBytes: configuration.http.maxBodyBytes)
+            ]
             plugin.prepare = {
                 do {
                     _ = try await client.call(

@@ -1,4 +1,5 @@
-import Foundation
+public import Foundation
+import Hashing
 public import HTTPServer
 
 /// A Graph API (WhatsApp Cloud API) in memory that answers like the real one: bearer token checked, every
@@ -36,6 +37,15 @@ public actor FakeGraphAPI {
     var faults: [String: [Fault]] = [:]
     var nextID = 1
     var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    /// Files by media id: those users "sent" (``addMedia(id:bytes:mimeType:)``) and those the bot uploaded.
+    var media: [String: (bytes: Data, mimeType: String)] = [:]
+    /// Media ids whose next download URL has expired by the time it is fetched.
+    var expiring: Set<String> = []
+    var urlNumber = 0
+    /// Every file the bot uploaded, in order.
+    public private(set) var uploads: [FakeMultipartPart] = []
+    /// Media downloads served (URL fetches answered with bytes).
+    public private(set) var downloads = 0
 
     public init(
         accessToken: String = "EAAG-test-token", phoneNumberID: String = "106540352242922", version: String = "v23.0",
@@ -50,6 +60,17 @@ public actor FakeGraphAPI {
     /// Makes the next sends to `recipient` fail with `faults`, in order.
     public func fail(_ recipient: String, with faults: [Fault]) { self.faults[recipient, default: []] += faults }
 
+    /// Makes `bytes` available as media `id` (a file a user sent); returns its SHA-256 in base64, as webhooks
+    /// carry it.
+    @discardableResult
+    public func addMedia(id: String, bytes: Data, mimeType: String) -> String {
+        media[id] = (bytes, mimeType)
+        return Data(Hashing.sha256(bytes)).base64EncodedString()
+    }
+
+    /// The next download URL given for `id` will have expired when fetched (Meta's URLs live 5 minutes).
+    public func expireNextURL(of id: String) { expiring.insert(id) }
+
     /// Sends (not read receipts) accepted so far.
     public var messages: [Sent] { sent.filter { !$0.isReadReceipt } }
 
@@ -59,11 +80,30 @@ public actor FakeGraphAPI {
         await withCheckedContinuation { waiters.append((count, $0)) }
     }
 
+    /// The recipients of sends from `index` on (nil for read receipts), waiting for at least one when there
+    /// are none yet; and the index to ask from next. ``wake()`` ends a wait early (with nothing).
+    public func nextRecipients(since index: Int) async -> (recipients: [String?], next: Int) {
+        if sent.count <= index {
+            await withCheckedContinuation { waiters.append((index + 1, $0)) }
+        }
+        let from = min(index, sent.count)
+        return (sent[from...].map(\.to), sent.count)
+    }
+
+    /// Ends every wait in ``nextRecipients(since:)`` and ``waitForSent(_:)`` (a driver's watchdog tick).
+    public func wake() {
+        let all = waiters
+        waiters = []
+        for waiter in all { waiter.continuation.resume() }
+    }
+
     /// Answers one HTTP request.
     public func respond(_ request: HTTPRequest) -> HTTPResponse {
         guard request.headers["authorization"] == "Bearer \(accessToken)" else {
             return Self.error(code: 190, status: 401, "Invalid OAuth access token - Cannot parse access token")
         }
+        if request.method == "GET" { return mediaGet(request) }
+        if request.method == "POST", request.path == "/\(version)/\(phoneNumberID)/media" { return upload(request) }
         guard request.method == "POST", request.path == "/\(version)/\(phoneNumberID)/messages" else {
             return Self.error(code: 100, status: 400, "Unsupported request: \(request.method) \(request.path)")
         }
@@ -73,6 +113,12 @@ public actor FakeGraphAPI {
             return Self.error(code: 100, status: 400, "(#100) Invalid parameter: " + problems.joined(separator: "; "))
         }
         guard let body = try? JSONValue(parsing: request.body) else { return Self.error(code: 100, status: 400, "bad JSON") }
+        for kind in ["image", "document"] {
+            if let id = body[kind]?["id"]?.stringValue, media[id] == nil {
+                rejections.append((String(decoding: request.body, as: UTF8.self), "unknown media id \(id)"))
+                return Self.error(code: 131053, status: 400, "Media upload error: unknown media id \(id)")
+            }
+        }
         if let to = body["to"]?.stringValue, var queue = faults[to], !queue.isEmpty {
             let fault = queue.removeFirst()
             faults[to] = queue
@@ -94,6 +140,43 @@ public actor FakeGraphAPI {
             Data(
                 #"{"messaging_product":"whatsapp","contacts":[{"input":"\#(to)","wa_id":"\#(to)"}],"messages":[{"id":"\#(id)"}]}"#
                     .utf8))
+    }
+
+    /// `GET /<version>/<media-id>` (the URL) and `GET /download/<media-id>/<n>` (the bytes).
+    private func mediaGet(_ request: HTTPRequest) -> HTTPResponse {
+        let parts = request.path.split(separator: "/").map(String.init)
+        if parts.count == 2, parts[0] == version, let file = media[parts[1]] {
+            urlNumber += 1
+            let expired = expiring.remove(parts[1]) != nil
+            let host = request.headers["host"] ?? "127.0.0.1"
+            let url = "http://\(host)/download/\(parts[1])/\(expired ? "expired" : String(urlNumber))"
+            let sha = Data(Hashing.sha256(file.bytes)).base64EncodedString()
+            let body =
+                #"{"messaging_product":"whatsapp","url":"\#(url)","mime_type":"\#(file.mimeType)","sha256":"\#(sha)","file_size":"\#(file.bytes.count)","id":"\#(parts[1])"}"#
+            return .json(Data(body.utf8))
+        }
+        if parts.count == 3, parts[0] == "download", let file = media[parts[1]], parts[2] != "expired" {
+            downloads += 1
+            return HTTPResponse(status: 200, headers: ["Content-Type": file.mimeType], body: file.bytes)
+        }
+        if parts.count == 3, parts[0] == "download" { return HTTPResponse(status: 404, body: Data()) }
+        return Self.error(code: 100, status: 400, "Unsupported get request. Object with ID '\(parts.last ?? "")' does not exist")
+    }
+
+    /// `POST /<version>/<phone-number-id>/media`, multipart: messaging_product, type, file.
+    private func upload(_ request: HTTPRequest) -> HTTPResponse {
+        guard let boundary = request.headers["content-type"].flatMap(FakeMultipartForm.boundary(of:)),
+            let parts = FakeMultipartForm.parts(of: request.body, boundary: boundary)
+        else { return Self.error(code: 100, status: 400, "(#100) The parameter file is required.") }
+        let fields = Dictionary(parts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        guard fields["messaging_product"].map({ String(decoding: $0.data, as: UTF8.self) }) == "whatsapp",
+            let file = fields["file"], file.fileName != nil, !file.data.isEmpty,
+            let type = fields["type"].map({ String(decoding: $0.data, as: UTF8.self) }), !type.isEmpty
+        else { return Self.error(code: 100, status: 400, "(#100) messaging_product, type and file are required") }
+        uploads.append(file)
+        let id = "\(900_000_000 + uploads.count)"
+        media[id] = (file.data, type)
+        return .json(Data(#"{"id":"\#(id)"}"#.utf8))
     }
 
     private func accept(_ item: Sent) {

@@ -22,6 +22,15 @@ public final class FakeTelegramHTTPServer: Sendable {
     public var baseURL: String { "http://127.0.0.1:\(server.port)" }
 
     static func route(_ request: HTTPRequest, _ fake: FakeTelegramServer) async -> HTTPResponse {
+        // /file/bot<token>/<path>: a file's bytes, after getFile.
+        if request.path.hasPrefix("/file/bot") {
+            let rest = request.path.dropFirst("/file/bot".count)
+            guard let slash = rest.firstIndex(of: "/"),
+                let bytes = await fake.fileContents(
+                    token: String(rest[..<slash]), path: String(rest[rest.index(after: slash)...]))
+            else { return .text("Not Found", status: 404) }
+            return HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: bytes)
+        }
         // /bot<token>/<method>
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].hasPrefix("bot") else {

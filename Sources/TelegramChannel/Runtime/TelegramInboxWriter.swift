@@ -22,12 +22,20 @@ public struct TelegramInboxWriter: Sendable {
     let officersGroupID: Int64?
     /// Wakes the desk.
     let onDeskEvent: @Sendable () -> Void
+    /// Steps beneficiaries' events in the transaction that stores them (one hop and one transaction per
+    /// batch instead of three); nil leaves every event to the processing loop.
+    let processor: InboxProcessor?
+    /// Wakes what follows a commit (the outbox sender, the desk) after `processor` stepped events.
+    let onProcessed: @Sendable () -> Void
 
     public init(
         store: any RuntimeStore, executor: BlockingExecutor, renderer: TelegramRenderer = TelegramRenderer(),
         metrics: RuntimeMetrics, logger: Logger, onAccepted: @escaping @Sendable () -> Void,
-        officersGroupID: Int64? = nil, onDeskEvent: @escaping @Sendable () -> Void = {}
+        officersGroupID: Int64? = nil, onDeskEvent: @escaping @Sendable () -> Void = {},
+        processor: InboxProcessor? = nil, onProcessed: @escaping @Sendable () -> Void = {}
     ) {
+        self.processor = processor
+        self.onProcessed = onProcessed
         self.store = store
         self.executor = executor
         self.renderer = renderer
@@ -47,6 +55,8 @@ public struct TelegramInboxWriter: Sendable {
         public var invalid = 0
         public var unansweredCallbacks: [String] = []
         public var deskEvents = 0
+        /// Events stepped as they were stored (the rest of `stored` waits for the processing loop).
+        public var processed = 0
     }
 
     /// Stores every update of a batch (in order) and, when given, the next offset after them,
@@ -58,13 +68,29 @@ public struct TelegramInboxWriter: Sendable {
         let store = self.store
         let logger = self.logger
         let group = officersGroupID
+        let processor = self.processor
+        let metrics = self.metrics
         let accepted = try await executor.run { () -> Accepted in
             var accepted = Accepted()
             // Beneficiaries' events go in as one transaction; anything else flushes them first to keep order.
+            // The last flush carries the next offset, so the batch is acknowledged in that same transaction.
             var pending: [InboundItem] = []
-            func flush() throws {
-                guard !pending.isEmpty else { return }
-                for record in try store.appendInbound(pending) {
+            func flush(offset: Int64? = nil) throws {
+                let setting = offset.map { StoreSetting(key: TelegramPoller.offsetKey, value: String($0)) }
+                guard !pending.isEmpty || setting != nil else { return }
+                let records: [InboundRecord?]
+                if let processor {
+                    let result = try processor.accept(pending, setting: setting)
+                    records = result.records
+                    accepted.processed += result.processed.count
+                    let done = Date()
+                    for event in result.processed {
+                        metrics.updateProcessed(latency: max(0, done.timeIntervalSince(event.receivedAt)))
+                    }
+                } else {
+                    records = try store.appendInbound(pending, setting: setting, stepping: nil).records
+                }
+                for record in records {
                     if record == nil { accepted.duplicates += 1 } else { accepted.stored += 1 }
                 }
                 pending = []
@@ -115,14 +141,14 @@ public struct TelegramInboxWriter: Sendable {
                     }
                 }
             }
-            try flush()
-            if let nextOffset { try store.setValue(String(nextOffset), forKey: TelegramPoller.offsetKey) }
+            try flush(offset: nextOffset)
             return accepted
         }
         for _ in 0..<accepted.stored { metrics.updateReceived() }
         for _ in 0..<accepted.duplicates { metrics.updateDuplicate() }
         for _ in 0..<accepted.invalid { metrics.updateInvalid() }
-        if accepted.stored > 0 { onAccepted() }
+        if accepted.processed > 0 { onProcessed() }
+        if accepted.stored > accepted.processed { onAccepted() }
         if accepted.deskEvents > 0 { onDeskEvent() }
         return accepted
     }

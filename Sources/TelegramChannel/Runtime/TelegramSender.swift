@@ -44,6 +44,9 @@ public struct TelegramSender: ChannelSender {
                 // Telegram has no read receipts for bots: "typing…" says the message arrived, best effort.
                 await indicateActivity(record.key)
                 return .sent(platformMessageID: nil)
+            case .reengage:
+                // Telegram has no messaging window: there is nothing to re-open.
+                return .failed(reason: "Telegram has no re-engagement template")
             case .file(let file, let caption):
                 guard let chatID = Int64(record.key.chat) else {
                     return .failed(reason: "conversation key is not a Telegram chat id")

@@ -24,6 +24,9 @@ extension WebChatAssets {
             <span>يكتب الرد…</span></p>
           <p id="status" class="status" role="status" aria-live="polite"></p>
           <form id="composer" class="composer" autocomplete="off">
+            <button id="attach" type="button" class="attach" aria-label="إرفاق صورة أو ملف PDF"
+                    title="إرفاق صورة أو ملف PDF"><span aria-hidden="true">📎</span></button>
+            <input id="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" hidden>
             <label for="text" class="visually-hidden">اكتب رسالتك</label>
             <textarea id="text" name="text" rows="1" maxlength="2000" placeholder="اكتب رسالتك هنا"
                       enterkeyhint="send"></textarea>

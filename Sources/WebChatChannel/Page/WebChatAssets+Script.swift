@@ -9,6 +9,20 @@ extension WebChatAssets {
         const typing = document.getElementById("typing");
         const status = document.getElementById("status");
         const restart = document.getElementById("restart");
+        const attach = document.getElementById("attach");
+        const fileInput = document.getElementById("file");
+        const maxUpload = 5 * 1024 * 1024;
+
+        // In the embed (an iframe on the association's site) the cookie is a third-party one browsers drop:
+        // the conversation token lives in this origin's storage and goes in a header instead.
+        const embedded = new URLSearchParams(location.search).get("embed") === "1";
+        const tokenKey = "safa-chat-token";
+        function authHeaders(extra) {
+          const headers = Object.assign({}, extra || {});
+          const token = embedded && localStorage.getItem(tokenKey);
+          if (token) headers["X-Safa-Chat"] = token;
+          return headers;
+        }
 
         let lastID = 0;            // the highest entry shown
         let acked = 0;             // the highest entry acknowledged
@@ -43,6 +57,33 @@ extension WebChatAssets {
           return item;
         }
 
+        // A file's picture or link, then its caption.
+        function fill(item, entry) {
+          item.textContent = "";
+          if (entry.url) {
+            if (entry.kind === "photo") {
+              const image = document.createElement("img");
+              image.src = entry.url;
+              image.alt = "صورة";
+              image.loading = "lazy";
+              // A picture grows the log once loaded: keep the newest message in view.
+              image.addEventListener("load", () => { log.scrollTop = log.scrollHeight; });
+              item.appendChild(image);
+            } else {
+              const link = document.createElement("a");
+              link.href = entry.url;
+              link.textContent = "مستند (اضغط للتنزيل)";
+              link.setAttribute("download", "");
+              item.appendChild(link);
+            }
+          }
+          if (entry.text) {
+            const body = document.createElement("div");
+            body.textContent = entry.text;
+            item.appendChild(body);
+          }
+        }
+
         function disableOldOptions() {
           for (const button of log.querySelectorAll(".options button")) button.disabled = true;
         }
@@ -55,13 +96,15 @@ extension WebChatAssets {
             if (shown) {
               shown.classList.remove("pending");
               pending.delete(entry.key);
+              if (entry.url) fill(shown, entry);
             } else {
-              bubble("me", entry.text);
+              fill(bubble("me", ""), entry);
             }
           } else if (entry.type === "bot") {
             showTyping(false);
             disableOldOptions();
-            const item = bubble("bot", entry.text);
+            const item = bubble("bot", "");
+            fill(item, entry);
             if (entry.buttons && entry.buttons.length) {
               const group = document.createElement("div");
               group.className = "options";
@@ -80,6 +123,7 @@ extension WebChatAssets {
               item.appendChild(group);
             }
           }
+          log.scrollTop = log.scrollHeight;
           scheduleAck();
         }
 
@@ -91,7 +135,7 @@ extension WebChatAssets {
             const upTo = lastID;
             try {
               const response = await fetch("/chat/ack", { method: "POST", credentials: "same-origin",
-                headers: { "Content-Type": "application/json" }, body: JSON.stringify({ upTo }) });
+                headers: authHeaders({ "Content-Type": "application/json" }), body: JSON.stringify({ upTo }) });
               if (response.ok) acked = Math.max(acked, upTo);
             } catch (_) { /* acknowledged with the next one */ }
           }, 300);
@@ -99,7 +143,7 @@ extension WebChatAssets {
 
         function listen() {
           if (polling) return;
-          if (!("EventSource" in window) || streamFailures >= 3) { poll(); return; }
+          if (embedded || !("EventSource" in window) || streamFailures >= 3) { poll(); return; }
           if (source) source.close();
           source = new EventSource("/chat/events?after=" + lastID);
           source.onmessage = (event) => {
@@ -124,7 +168,8 @@ extension WebChatAssets {
           polling = true;
           while (polling) {
             try {
-              const response = await fetch("/chat/poll?after=" + lastID, { credentials: "same-origin" });
+              const response = await fetch("/chat/poll?after=" + lastID, { credentials: "same-origin",
+                headers: authHeaders() });
               if (response.status === 401) { await begin(true); continue; }
               if (!response.ok) throw new Error(String(response.status));
               const data = await response.json();
@@ -146,7 +191,7 @@ extension WebChatAssets {
           for (let attempt = 0; attempt < 6; attempt++) {
             try {
               const response = await fetch("/chat/send", { method: "POST", credentials: "same-origin",
-                headers: { "Content-Type": "application/json" }, body });
+                headers: authHeaders({ "Content-Type": "application/json" }), body });
               if (response.ok) { say(""); return; }
               if (response.status < 500 && response.status !== 429) break;
             } catch (_) { /* the same key again: the bot handles it once */ }
@@ -158,11 +203,34 @@ extension WebChatAssets {
           say("تعذّر إرسال الرسالة. تحقق من الاتصال ثم أعد المحاولة.");
         }
 
+        async function upload(file) {
+          if (file.size > maxUpload) { say("الملف أكبر من ٥ ميغابايت. أرسل صورة أصغر أو ملفًا أصغر."); return; }
+          const key = newKey();
+          const shown = bubble("me pending", "جارٍ إرسال الملف…");
+          pending.set(key, shown);
+          for (let attempt = 0; attempt < 4; attempt++) {
+            try {
+              const response = await fetch("/chat/upload?key=" + key, { method: "POST", credentials: "same-origin",
+                headers: authHeaders({ "Content-Type": file.type || "application/octet-stream" }), body: file });
+              if (response.ok) { say(""); showTyping(true); return; }
+              if (response.status === 415) { say("يُقبل من الملفات: الصور (JPEG أو PNG أو WebP) وملفات PDF فقط."); break; }
+              if (response.status === 413) { say("الملف أكبر من المسموح. أرسل ملفًا أصغر."); break; }
+              if (response.status < 500 && response.status !== 429) break;
+            } catch (_) { /* the same key again */ }
+            await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+          }
+          shown.classList.add("failed");
+          shown.textContent = "لم يُرسل الملف.";
+        }
+
         async function begin(fresh) {
-          const response = await fetch("/chat/start" + (fresh ? "?fresh=1" : ""), {
-            method: "POST", credentials: "same-origin" });
+          const query = [fresh ? "fresh=1" : "", embedded ? "embed=1" : ""].filter(Boolean).join("&");
+          const response = await fetch("/chat/start" + (query ? "?" + query : ""), {
+            method: "POST", credentials: "same-origin", headers: authHeaders() });
           if (!response.ok) throw new Error(String(response.status));
-          return response.json();
+          const started = await response.json();
+          if (embedded && started.token) localStorage.setItem(tokenKey, started.token);
+          return started;
         }
 
         form.addEventListener("submit", (event) => {
@@ -171,6 +239,13 @@ extension WebChatAssets {
           if (!text) return;
           input.value = "";
           send({ text }, text);
+        });
+
+        attach.addEventListener("click", () => fileInput.click());
+        fileInput.addEventListener("change", () => {
+          const file = fileInput.files && fileInput.files[0];
+          fileInput.value = "";
+          if (file) upload(file);
         });
 
         input.addEventListener("keydown", (event) => {

@@ -49,6 +49,10 @@ extension WebChatAssets {
           background: #fff; }
         .composer textarea { flex: 1; min-width: 0; font: inherit; resize: none; padding: 8px 10px;
           border: 1px solid var(--line); border-radius: 10px; min-height: 44px; max-height: 8em; }
+        .attach { font: inherit; font-size: 1.2rem; background: #fff; border: 1px solid var(--line);
+          border-radius: 10px; min-width: 44px; min-height: 44px; }
+        .msg img { display: block; max-width: 100%; max-height: 320px; border-radius: 8px; margin-bottom: 4px; }
+        .msg a { color: inherit; font-weight: 600; }
         .send { font: inherit; color: #fff; background: var(--accent); border: 0; border-radius: 10px;
           padding: 0 16px; min-height: 44px; }
         button:focus-visible, textarea:focus-visible, .log:focus-visible { outline: 3px solid var(--focus);

@@ -17,11 +17,19 @@ public struct WebChatSender: ChannelSender {
     let mailbox: any MailboxStore
     let executor: BlockingExecutor
     let bell: MailboxBell
+    let files: WebChatFiles
+    /// Other channels' files (an officer's photo from the Telegram group): downloaded there, kept here.
+    let media: MediaSources
 
-    public init(mailbox: any MailboxStore, executor: BlockingExecutor, bell: MailboxBell) {
+    public init(
+        mailbox: any MailboxStore, executor: BlockingExecutor, bell: MailboxBell, files: WebChatFiles,
+        media: MediaSources
+    ) {
         self.mailbox = mailbox
         self.executor = executor
         self.bell = bell
+        self.files = files
+        self.media = media
     }
 
     public func deliver(_ record: OutboundRecord) async -> DeliveryOutcome {
@@ -32,8 +40,22 @@ public struct WebChatSender: ChannelSender {
         case .readReceipt:
             // The page shows "typing…" itself from the moment its post is accepted.
             return .sent(platformMessageID: nil)
-        case .file:
-            return .failed(reason: "files to web chat are not supported yet")
+        case .reengage:
+            // A page has no 24-hour window: a beneficiary who comes back sees every reply waiting.
+            return .failed(reason: "web chat has no re-engagement message: replies wait in the page's mailbox")
+        case .file(let attachment, let caption):
+            do {
+                let sha = try await keep(attachment)
+                entry = WebChatEntry(
+                    type: "bot", text: caption, url: files.link(sha, conversation: record.key.chat),
+                    kind: attachment.kind.rawValue)
+            } catch MediaError.noSource(let channel) {
+                return .failed(reason: "no media source for \(channel) files")
+            } catch {
+                return .retry(
+                    notBefore: Date().addingTimeInterval(Double(min(300, 5 << min(record.attempts, 6)))),
+                    reason: "file not available yet: \(error)")
+            }
         }
         let mailbox = self.mailbox
         let body = entry.json()
@@ -46,6 +68,16 @@ public struct WebChatSender: ChannelSender {
         } catch {
             return .retry(notBefore: Date().addingTimeInterval(1), reason: "mailbox write failed: \(error)")
         }
+    }
+}
+
+extension WebChatSender {
+    /// The file's checksum in the web chat's folder, fetching it from its own channel first when needed.
+    func keep(_ attachment: Attachment) async throws -> String {
+        if attachment.channel == WebChat.channel { return attachment.fileID }
+        let file = try await media.download(attachment)
+        let files = self.files
+        return try await executor.run { try files.save(file.bytes) }
     }
 }
 

@@ -17,9 +17,10 @@ extension WebChatServer {
         guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
         guard let token = conversation(request) else { return Self.error("no conversation", status: 401) }
         let after = Int64(request.headers["last-event-id"] ?? "") ?? Int64(request.query["after"] ?? "") ?? 0
-        guard let entries = await fetch(token, after: after, wait: waitTime(request)) else {
+        guard let entries = await limitedFetch(request, token, after: after) else {
             return Self.error("the bot cannot read replies right now", status: 503)
         }
+        guard case .entries(let entries) = entries else { return Self.error("too many open requests", status: 429) }
         var text = "retry: \(Self.reconnectMilliseconds)\n\n"
         if entries.isEmpty { text += ": nothing new\n\n" }
         for entry in entries {
@@ -40,9 +41,10 @@ extension WebChatServer {
         guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
         guard let token = conversation(request) else { return Self.error("no conversation", status: 401) }
         let after = Int64(request.query["after"] ?? "") ?? 0
-        guard let entries = await fetch(token, after: after, wait: waitTime(request)) else {
+        guard let entries = await limitedFetch(request, token, after: after) else {
             return Self.error("the bot cannot read replies right now", status: 503)
         }
+        guard case .entries(let entries) = entries else { return Self.error("too many open requests", status: 429) }
         return Self.json(#"{"entries":[\#(entries.map(Self.wire).joined(separator: ","))]}"#)
     }
 
@@ -58,6 +60,25 @@ extension WebChatServer {
     /// `{"id": N, "entry": {…}}`: the stored entry as it is, with its id.
     static func wire(_ entry: MailboxEntry) -> String {
         #"{"id":\#(entry.id),"entry":\#(entry.body)}"#
+    }
+
+    enum Fetched {
+        case entries([MailboxEntry])
+        case refused
+    }
+
+    /// ``fetch(_:after:wait:)`` counted against the address's and the conversation's open fetches; nil when
+    /// the store fails.
+    func limitedFetch(_ request: HTTPRequest, _ token: ConversationToken, after: Int64) async -> Fetched? {
+        let wait = waitTime(request)
+        guard wait > 0 else { return await fetch(token, after: after, wait: 0).map(Fetched.entries) }
+        let address = clientAddress(request)
+        guard limits.openFetch(address: address, conversation: token.id) else {
+            logger.info("web_fetch_refused", ["conversation": token.id, "reason": "too many open fetches"])
+            return .refused
+        }
+        defer { limits.closeFetch(address: address, conversation: token.id) }
+        return await fetch(token, after: after, wait: wait).map(Fetched.entries)
     }
 
     /// The entries after `after`, waiting up to `wait` seconds for one when there are none; nil when the

@@ -1,6 +1,6 @@
 public import BotRuntime
 import DialogCore
-public import HTTPServer
+import HTTPServer
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -12,13 +12,16 @@ public import HTTPServer
 /// durable inbox, fetching replies from the mailbox (event stream or long poll) and acknowledging them.
 ///
 /// Every route takes exact paths (no path parameters): `/chat`, `/chat/app.js`, `/chat/app.css`,
-/// `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`.
+/// `/chat/widget.js`, `/chat/start`, `/chat/send`, `/chat/events`, `/chat/poll`, `/chat/ack`, `/chat/upload`,
+/// `/chat/file`.
 public struct WebChatServer: Sendable {
     let configuration: WebChatConfiguration
     let inbox: ChannelInbox
     let mailbox: any MailboxStore
     let executor: BlockingExecutor
     let bell: MailboxBell
+    let files: WebChatFiles
+    let limits: WebChatLimits
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -29,7 +32,7 @@ public struct WebChatServer: Sendable {
 
     public init(
         configuration: WebChatConfiguration, inbox: ChannelInbox, mailbox: any MailboxStore,
-        executor: BlockingExecutor, bell: MailboxBell, logger: Logger,
+        executor: BlockingExecutor, bell: MailboxBell, files: WebChatFiles, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
@@ -37,22 +40,58 @@ public struct WebChatServer: Sendable {
         self.mailbox = mailbox
         self.executor = executor
         self.bell = bell
+        self.files = files
+        self.limits = WebChatLimits(configuration.limits)
         self.logger = logger
         self.clock = clock
     }
 
-    /// Path → handler, for the bot's HTTP server.
-    public var routes: [(path: String, handler: HTTPHandler)] {
-        [
-            ("/chat", { await page($0) }),
-            ("/chat/app.js", { await asset($0, WebChatAssets.script, type: "text/javascript; charset=utf-8") }),
-            ("/chat/app.css", { await asset($0, WebChatAssets.style, type: "text/css; charset=utf-8") }),
-            ("/chat/start", { await start($0) }),
-            ("/chat/send", { await send($0) }),
-            ("/chat/events", { await events($0) }),
-            ("/chat/poll", { await poll($0) }),
-            ("/chat/ack", { await acknowledge($0) }),
+    /// The routes for the bot's HTTP server, each with the methods it serves (OPTIONS for CORS preflights)
+    /// and its body limit; each answers CORS for the allowed origins.
+    public var routes: [WebChatRoute] {
+        let get: Set<String> = ["GET", "HEAD", "OPTIONS"]
+        let post: Set<String> = ["POST", "OPTIONS"]
+        let plain: [(String, Set<String>, Int, HTTPHandler)] = [
+            ("/chat", get, 0, { await page($0) }),
+            ("/chat/app.js", get, 0, { await asset($0, WebChatAssets.script, type: "text/javascript; charset=utf-8") }),
+            ("/chat/app.css", get, 0, { await asset($0, WebChatAssets.style, type: "text/css; charset=utf-8") }),
+            (
+                "/chat/widget.js", get, 0,
+                { await asset($0, WebChatAssets.widget, type: "text/javascript; charset=utf-8") }
+            ),
+            ("/chat/start", post, 0, { await start($0) }),
+            ("/chat/send", post, WebChatRoute.postBodyBytes, { await send($0) }),
+            ("/chat/events", get, 0, { await events($0) }),
+            ("/chat/poll", get, 0, { await poll($0) }),
+            ("/chat/ack", post, 1 << 10, { await acknowledge($0) }),
+            ("/chat/upload", post, configuration.maxUploadBytes, { await upload($0) }),
+            ("/chat/file", get, 0, { await file($0) }),
         ]
+        return plain.map { path, methods, limit, handler in
+            WebChatRoute(path: path, methods: methods, maxBodyBytes: limit) { request in await cors(request, handler) }
+        }
+    }
+
+    /// Answers a preflight, and marks the answer readable by an allowed origin (no credentials: an embed on
+    /// another site sends its token in ``tokenHeader``). Other origins get no CORS headers at all.
+    func cors(_ request: HTTPRequest, _ handler: HTTPHandler) async -> HTTPResponse {
+        let origin = request.headers["origin"].flatMap { configuration.allowedOrigins.contains($0) ? $0 : nil }
+        if request.method == "OPTIONS" {
+            var response = HTTPResponse(status: 204, headers: ["Vary": "Origin"])
+            if let origin {
+                response.headers["Access-Control-Allow-Origin"] = origin
+                response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+                response.headers["Access-Control-Allow-Headers"] = "Content-Type, X-Safa-Chat, Last-Event-ID"
+                response.headers["Access-Control-Max-Age"] = "600"
+            }
+            return response
+        }
+        var response = await handler(request)
+        if let origin {
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+        }
+        return response
     }
 
     // MARK: The page
@@ -118,17 +157,24 @@ public struct WebChatServer: Sendable {
         if request.query["fresh"] != "1", conversation(request) != nil {
             return Self.json(#"{"conversation":"resumed"}"#)
         }
+        let now = clock()
+        if let later = limits.admitStart(address: clientAddress(request), now: now) {
+            return Self.tooMany(retryAt: later, now: now)
+        }
         let token = ConversationToken.issue(secret: configuration.secret)
         let item = InboundItem(
             key: WebChat.conversationKey(token.id), platformID: "web:\(token.id):start", content: .start,
-            receivedAt: clock(), meta: [:])
+            receivedAt: now, meta: [:])
         do {
             try await inbox.accept([item])
         } catch {
             logger.error("web_start_failed", ["error": "\(error)"])
             return Self.error("the bot cannot take messages right now", status: 503)
         }
-        var response = Self.json(#"{"conversation":"new"}"#)
+        // The embed keeps the token in its storage (its cookie would be a third-party one); the page never sees it.
+        var response = Self.json(
+            request.query["embed"] == "1"
+                ? #"{"conversation":"new","token":"\#(token.value)"}"# : #"{"conversation":"new"}"#)
         response.headers["Set-Cookie"] = cookie(token.value)
         return response
     }
@@ -148,6 +194,9 @@ public struct WebChatServer: Sendable {
         }
         guard let token = conversation(request) else {
             return Self.error("no conversation: POST /chat/start", status: 401)
+        }
+        if let later = limits.admitPost(address: clientAddress(request), conversation: token.id, now: clock()) {
+            return Self.tooMany(retryAt: later, now: clock())
         }
         guard let post = try? JSONDecoder().decode(WebChatPost.self, from: request.body) else {
             return Self.error("body must be {\"key\": …, \"text\": …} or {\"key\": …, \"button\": …}", status: 400)
@@ -213,7 +262,26 @@ public struct WebChatServer: Sendable {
         }
     }
 
+    /// The client's address: the connection's peer, or the trusted proxy's header when the peer is the
+    /// proxy on this machine (with X-Forwarded-For, the last address: the one our proxy saw).
+    func clientAddress(_ request: HTTPRequest) -> String {
+        let peer = request.remoteAddress ?? "unknown"
+        guard let name = configuration.clientAddressHeader?.lowercased(),
+            ["127.0.0.1", "::1", "::ffff:127.0.0.1"].contains(peer),
+            let value = request.headers[name], let last = value.split(separator: ",").last
+        else { return peer }
+        let address = Self.trimmed(last)
+        return address.isEmpty ? peer : address
+    }
+
     // MARK: Responses
+
+    /// 429 with `Retry-After` in whole seconds.
+    static func tooMany(retryAt: Date, now: Date) -> HTTPResponse {
+        var response = error("too many requests; slow down", status: 429)
+        response.headers["Retry-After"] = String(max(1, Int(retryAt.timeIntervalSince(now).rounded(.up))))
+        return response
+    }
 
     static func json(_ text: String, status: Int = 200) -> HTTPResponse {
         var response = HTTPResponse.json(Data(text.utf8), status: status)

@@ -8,17 +8,26 @@ public import DialogCore
 
 /// What the page shows for one mailbox entry: the JSON kept in the mailbox and sent to the page.
 public struct WebChatEntry: Codable, Sendable, Equatable {
-    /// "bot" (a reply), "me" (what the beneficiary sent, echoed so a reload shows it), "file".
+    /// "bot" (a reply, or a file with `url`), "me" (what the beneficiary sent, echoed so a reload shows it).
     public var type: String
+    /// The message, or a file's caption.
     public var text: String?
+    /// A file's signed link (``WebChatFiles/link(_:conversation:)``), and its kind ("photo", "document").
+    public var url: String?
+    public var kind: String?
     /// Every option of the step, as buttons (no platform limit on the web).
     public var buttons: [WebChatButton]?
     /// The page's idempotency key of an echoed message, so the page merges it with what it showed at once.
     public var key: String?
 
-    public init(type: String, text: String? = nil, buttons: [WebChatButton]? = nil, key: String? = nil) {
+    public init(
+        type: String, text: String? = nil, url: String? = nil, kind: String? = nil, buttons: [WebChatButton]? = nil,
+        key: String? = nil
+    ) {
         self.type = type
         self.text = text
+        self.url = url
+        self.kind = kind
         self.buttons = buttons
         self.key = key
     }

@@ -18,22 +18,53 @@ public struct WhatsAppSender: ChannelSender {
     let client: GraphClient
     let renderer: WhatsAppRenderer
     let menus: NumberedMenus
+    /// Other channels' files (an officer's Telegram document): downloaded there, uploaded here.
+    let media: MediaSources
     let backoff: Backoff
     /// Extra wait after a rate-limit refusal, before the usual backoff.
     let slowDownSeconds: Double
+    /// When set, free-form messages go out only inside the 24-hour window; nil leaves it to Meta (131047).
+    let window: CustomerServiceWindow?
+    /// Told when a message could not go out because the window is closed (so officers can re-engage).
+    let onWindowClosed: (@Sendable (OutboundRecord) async -> Void)?
+    /// The approved template that asks a user to write again (`.reengage`), when one is configured.
+    let reengagement: ReengagementTemplate?
+
+    /// Reason recorded on a row held back because the 24-hour window is closed.
+    public static let windowClosedReason =
+        "outside the 24-hour window (131047): only a template can reach this user"
 
     public init(
         client: GraphClient, renderer: WhatsAppRenderer = WhatsAppRenderer(), menus: NumberedMenus,
-        backoff: Backoff = Backoff(), slowDownSeconds: Double = 6
+        media: MediaSources = MediaSources(), backoff: Backoff = Backoff(), slowDownSeconds: Double = 6,
+        window: CustomerServiceWindow? = nil, reengagement: ReengagementTemplate? = nil,
+        onWindowClosed: (@Sendable (OutboundRecord) async -> Void)? = nil
     ) {
         self.client = client
         self.renderer = renderer
         self.menus = menus
+        self.media = media
         self.backoff = backoff
         self.slowDownSeconds = slowDownSeconds
+        self.window = window
+        self.reengagement = reengagement
+        self.onWindowClosed = onWindowClosed
     }
 
     public func deliver(_ record: OutboundRecord) async -> DeliveryOutcome {
+        let outcome = await attempt(record)
+        if case .failed(let reason) = outcome, reason == Self.windowClosedReason, let onWindowClosed {
+            await onWindowClosed(record)
+        }
+        return outcome
+    }
+
+    private func attempt(_ record: OutboundRecord) async -> DeliveryOutcome {
+        switch record.payload {
+        case .message, .file:
+            if let window, await !window.isOpen(for: record.key.chat) { return .failed(reason: Self.windowClosedReason) }
+        default: break
+        }
         switch record.payload {
         case .message(let message):
             return await send(message, record)
@@ -47,9 +78,44 @@ public struct WhatsAppSender: ChannelSender {
                 if case .retry = outcome { return outcome }
                 return .failed(reason: "read receipt: \(error)")
             }
-        case .file:
-            return .failed(reason: "sending files on WhatsApp is not supported yet")
+        case .reengage:
+            guard let reengagement else {
+                return .failed(reason: "no re-engagement template is configured (whatsapp.reengagementTemplate)")
+            }
+            do {
+                let id = try await client.send(
+                    .template(
+                        to: record.key.chat, name: reengagement.name, language: reengagement.language,
+                        bodyParameters: reengagement.bodyParameters))
+                return .sent(platformMessageID: id)
+            } catch {
+                return outcome(for: error, record)
+            }
+        case .file(let file, let caption):
+            do {
+                return .sent(platformMessageID: try await sendFile(file, caption: caption, to: record.key.chat))
+            } catch MediaError.noSource(let channel) {
+                return .failed(reason: "no media source for \(channel) files")
+            } catch {
+                return outcome(for: error, record)
+            }
         }
+    }
+
+    /// A WhatsApp file by its media id; another channel's downloaded through its source and uploaded.
+    private func sendFile(_ file: Attachment, caption: String?, to: String) async throws -> String? {
+        let mediaID: String
+        if file.channel == WhatsApp.channel {
+            mediaID = file.fileID
+        } else {
+            mediaID = try await client.uploadMedia(try await media.download(file), kind: file.kind)
+        }
+        // Captions share the 1024 limit of media captions.
+        let caption = caption.map { WhatsAppText.split($0, limit: WhatsApp.maxInteractiveBodyLength).first ?? "" }
+        return try await client.send(
+            .media(
+                to: to, kind: file.kind == .photo ? .image : .document, mediaID: mediaID,
+                caption: caption?.isEmpty == false ? caption : nil, fileName: file.kind == .document ? file.fileName : nil))
     }
 
     /// Sends the parts not yet delivered; a failure after some parts makes `.partlySent`.
@@ -92,7 +158,7 @@ public struct WhatsAppSender: ChannelSender {
         case .retry:
             return .retry(notBefore: retryTime(record), reason: "\(error)")
         case .windowClosed:
-            return .failed(reason: "outside the 24-hour window (131047): only a template can reach this user")
+            return .failed(reason: Self.windowClosedReason)
         case .permanent:
             return .failed(reason: "WhatsApp refused: \(error)")
         }

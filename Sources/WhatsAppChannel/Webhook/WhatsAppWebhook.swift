@@ -21,14 +21,20 @@ public struct WhatsAppWebhook: Sendable {
     let menus: NumberedMenus
     let readReceipts: Bool
     let statuses: (@Sendable ([MessageStatus]) async -> Void)?
+    let onMedia: (@Sendable ([InboundMessage.Media]) -> Void)?
+    /// Learns when each user last wrote (the 24-hour window), once their messages are stored.
+    let window: CustomerServiceWindow?
     let logger: Logger
 
     /// - Parameters:
     ///   - readReceipts: ask for each message to be marked read (and "typing…" shown) before the replies.
     ///   - statuses: called with the delivery statuses of a body once its messages are stored.
+    ///   - onMedia: called with the files of a body once stored, to fetch them before their URLs expire.
     public init(
         verifyToken: String, appSecret: String, inbox: ChannelInbox, menus: NumberedMenus, readReceipts: Bool = true,
-        statuses: (@Sendable ([MessageStatus]) async -> Void)? = nil, logger: Logger
+        statuses: (@Sendable ([MessageStatus]) async -> Void)? = nil,
+        onMedia: (@Sendable ([InboundMessage.Media]) -> Void)? = nil, window: CustomerServiceWindow? = nil,
+        logger: Logger
     ) {
         self.verifyToken = Array(verifyToken.utf8)
         self.signature = WebhookSignature(appSecret: appSecret)
@@ -36,6 +42,8 @@ public struct WhatsAppWebhook: Sendable {
         self.menus = menus
         self.readReceipts = readReceipts
         self.statuses = statuses
+        self.onMedia = onMedia
+        self.window = window
         self.logger = logger
     }
 
@@ -83,6 +91,14 @@ public struct WhatsAppWebhook: Sendable {
         } catch {
             logger.error("whatsapp_webhook_store_failed", ["error": "\(error)"])
             return .text("temporarily unavailable\n", status: 503)
+        }
+        if let window { for item in items { window.userWrote(item.key.chat, at: item.receivedAt) } }
+        if let onMedia {
+            let files = payload.messages.compactMap { message -> InboundMessage.Media? in
+                if case .media(let media) = message.content { return media }
+                return nil
+            }
+            if !files.isEmpty { onMedia(files) }
         }
         if !payload.statuses.isEmpty, let statuses { await statuses(payload.statuses) }
         return .text("ok\n")
