@@ -6,7 +6,7 @@ BIN := .build/debug/safa-bot
 
 BROWSER_PACKAGES := chromium fonts-noto-color-emoji
 
-.PHONY: deps browser-deps build release run test test-browser bench check clean
+.PHONY: deps browser-deps build release run test test-browser fuzz bench check clean
 
 # Installs only what is missing, non-interactively; a no-op on a machine that has it all.
 deps:
@@ -38,6 +38,14 @@ test: deps browser-deps
 	$(BIN) check dialogs
 	$(BIN) test dialogs/tests
 	$(SWIFT) test --skip-build --parallel
+
+# The fuzz tests of every parser that reads network bodies, far longer than in `make test` and with a fresh
+# seed (printed; SAFA_FUZZ_SEED=N repeats a run, SAFA_FUZZ_ITERATIONS=N changes its length).
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@seed=$${SAFA_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz seed $$seed"; \
+	SAFA_FUZZ_SEED=$$seed SAFA_FUZZ_ITERATIONS=$${SAFA_FUZZ_ITERATIONS:-50000} \
+	  $(SWIFT) test --skip-build --filter 'Fuzz'
 
 # The web chat's browser test alone (it also runs in `make test`, about 6 s), leaving screenshots at phone
 # and desktop widths in docs/.

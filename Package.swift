@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore"]),
+        .testTarget(name: "DialogCoreTests", dependencies: ["DialogCore", "SafaBotTestSupport"]),
         .testTarget(
             name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "DialogCore", "BotRuntime", "OfficerDesk"]),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "HTTPServer"]),
@@ -94,6 +94,22 @@ let package = Package(
         ),
     ]
 )
+
+// The Umm al-Qura calendar (Hijri dates typed in forms, the earliest decision date in the submission notice,
+// Saudi holidays) is registered by FoundationInternationalization through a dynamic replacement of
+// FoundationEssentials' `_calendarICUClass()`. Nothing references that replacement by name, so a static
+// release build (`--static-swift-stdlib`) leaves its object file out of the archive and the first Hijri
+// calendar use crashes. `-u` makes the linker pull it in. (Verified with `make release` and a submitted
+// help request in `.build/release/safa-bot chat`.)
+let ummAlQuraRegistration =
+    "$s30FoundationInternationalization27_calendarICUClass_localized33_32C5FDF24BA720EC1E3946F3F9F31490LL"
+    + "0A10Essentials17_CalendarProtocol_pXpSgyFTX"
+for target in package.targets where target.type == .executable {
+    target.linkerSettings =
+        (target.linkerSettings ?? []) + [
+            .unsafeFlags(["-Xlinker", "-u", "-Xlinker", ummAlQuraRegistration], .when(platforms: [.linux]))
+        ]
+}
 
 // Strict settings on every Swift target, set once (STYLE.md rule 9).
 for target in package.targets where target.type != .system {

@@ -16,7 +16,7 @@ public protocol SafaBotCommand: Sendable {
 public enum SafaBot {
     static let commands: [any SafaBotCommand.Type] = [
         ChatCommand.self, RunCommand.self, CheckCommand.self, GraphCommand.self, TestCommand.self, ExplainCommand.self,
-        VerifyCommand.self,
+        VerifyCommand.self, ExportCommand.self,
     ]
 
     /// Runs `safa-bot` with the process arguments (without the program name); returns the exit code.

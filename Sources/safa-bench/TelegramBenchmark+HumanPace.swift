@@ -8,7 +8,7 @@ struct HumanPace {
     var thinkSeconds: Double = 3
     var spreadSeconds: Double = 30
     /// How long the bot is watched with nothing to do before the load starts (its idle CPU).
-    var idleSeconds: Double = 20
+    var idleSeconds: Double = Double(ProcessInfo.processInfo.environment["SAFA_BENCH_IDLE_SECONDS"] ?? "") ?? 20
 }
 
 /// Reply latency in milliseconds: from a beneficiary's message reaching the fake Bot API to the last reply

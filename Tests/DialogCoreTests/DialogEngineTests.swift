@@ -252,6 +252,56 @@ import Testing
         #expect(c.state.forms["help.form"]?["nid"] == .text("1023456781"))
     }
 
+    /// Issue 16: an officer released a case to `help.submit` and a request was filed with fields missing
+    /// and no attestation. The engine refuses, whoever asks.
+    @Test func aHandBackToASubmissionFilesNothingAndGoesToTheMainMenu() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("موظف")
+        c.send(.handBack(node: "help.submit", survey: false))
+        #expect(!c.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(c.state.node == NodeRef(flow: "main", node: "menu"))
+    }
+
+    @Test func aSubmissionReachedWithFieldsMissingAsksForThemFirst() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        // However the conversation reached the submission (here: a state a dialog path could produce),
+        // the engine asks for what is missing instead of filing.
+        var turn = Turn(state: c.state, event: Event(.text("x"), receivedAt: c.now, sequence: 99))
+        c.engine.enter(NodeRef(flow: "help", node: "submit"), &turn)
+        #expect(!turn.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(turn.state.node == NodeRef(flow: "help", node: "form"))
+        #expect(turn.state.phase == .field(index: 1, editing: false))
+    }
+
+    @Test func aCompleteFormIsNotSubmittedWithoutItsAttestation() {
+        var c = Conversation(bundle)
+        c.send(.start)
+        c.press("طلب مساعدة")
+        c.say("سارة علي")
+        c.say("1023456781")
+        c.say("4")
+        c.say("تخطي")
+        #expect(c.state.phase == .reviewing)
+        var turn = Turn(state: c.state, event: Event(.text("x"), receivedAt: c.now, sequence: 99))
+        c.engine.enter(NodeRef(flow: "help", node: "submit"), &turn)
+        #expect(!turn.effects.contains { if case .submitRequest = $0 { true } else { false } })
+        #expect(turn.state.node == NodeRef(flow: "help", node: "attest"))
+        #expect(turn.state.phase == .attesting)
+        // Attesting then files it, with the attestation.
+        c.state = turn.state
+        c.effects = turn.effects
+        c.press("أقر")
+        let filed = c.effects.compactMap { if case .submitRequest(let r) = $0 { r } else { nil } }
+        #expect(filed.count == 1)
+        #expect(filed.first?.attestation != nil)
+    }
+
     @Test func aHandBackWithTheSurveyAsksItFirstThenContinuesAtTheChosenNode() throws {
         var bundle = self.bundle
         bundle.settings.survey = NodeRef(flow: "help", node: "survey")

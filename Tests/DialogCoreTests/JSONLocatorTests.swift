@@ -110,12 +110,12 @@ import Testing
     }
 
     @Test func nestingBeyondTheLimitIsRefused() throws {
-        let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect((try? parse(ok)) != nil)
         let deep = String(repeating: "[", count: 100_000)
         let error = try #require(syntaxError(deep))
-        #expect(error.message == "nesting deeper than 512 levels is not supported")
-        #expect(error.position == SourcePosition(line: 1, column: 513))
+        #expect(error.message == "nesting deeper than 64 levels is not supported")
+        #expect(error.position == SourcePosition(line: 1, column: 65))
     }
 
     @Test func hugeStringsAndLongLinesParse() throws {
@@ -153,5 +153,37 @@ import Testing
         #expect(jsonPathString([.key("validation"), .key("too_short")]) == "validation.too_short")
         #expect(jsonPathString([.key("synonyms"), .key("مساعدة"), .index(0)]) == "synonyms[\"مساعدة\"][0]")
         #expect(jsonPathString([]) == "")
+    }
+}
+
+/// JSON from the network (the officer API, the webhook fallbacks) goes through this parser: its cost must be
+/// linear in the body, whatever the shape.
+@Suite struct JSONLocatorBombTests {
+    @Test func theIssuesBombIsRefusedByItsDepthAtOnce() {
+        // 500 arrays deep around 500,000 zeros: 6.7 GB and 20 s of CPU when every value copied its path.
+        let bomb = String(repeating: "[", count: 500) + Array(repeating: "0", count: 500_000).joined(separator: ",")
+            + String(repeating: "]", count: 500)
+        guard case .failure(let error) = JSONLocator.parse(bomb) else {
+            Issue.record("a 500-deep document was accepted")
+            return
+        }
+        #expect(error.message == "nesting deeper than 64 levels is not supported")
+    }
+
+    @Test func valuesShareTheirAncestorsLocationAndSpellPathsOnlyWhenAsked() throws {
+        // 64 deep (the limit) around 100,000 elements: each value holds one link, not a copy of 64 components.
+        let wide =
+            String(repeating: "[", count: 62) + "{\"k\":[" + Array(repeating: "0", count: 100_000).joined(separator: ",")
+            + "]}" + String(repeating: "]", count: 62)
+        let document = try JSONLocator.parse(wide).get()
+        var innermost = document.root
+        while case .array(let items) = innermost.kind { innermost = items[0] }
+        let list = try #require(innermost["k"])
+        let first = list.elements[0]
+        let last = list.elements[99_999]
+        #expect(first.location.parent === last.location.parent)
+        #expect(first.location.parent === list.location)
+        #expect(last.path == Array(repeating: .index(0), count: 62) + [.key("k"), .index(99_999)])
+        #expect(last.pathString.hasSuffix("[0].k[99999]"))
     }
 }

@@ -19,7 +19,8 @@ import Testing
         .fresh, .choosing, .field(index: 3, editing: true), .field(index: 0, editing: false), .reviewing,
         .pickingFieldToEdit, .attesting, .inquiring,
         .offeringOfficer(target: NodeRef(flow: "handoff", node: "relations")),
-        .offeringResume, .withOfficer(queue: "research"),
+        .offeringResume, .withOfficer(queue: "research"), .addingInformation(reference: "123456789"),
+        .confirmingApplicant(reference: "123456789"),
     ]
 
     static let values: [FieldValue] = [
@@ -65,6 +66,7 @@ import Testing
             platformMessageID: "whatsapp:wamid.X", data: #"{"family":"5"}"#)
         state.afterSurvey = NodeRef(flow: "help_request", node: "form")
         state.clarifying = ["documents", "decision_time"]
+        state.lookupFailures = [Date(timeIntervalSince1970: 1_767_506_000.5)]
         #expect(try roundTrip(state) == state)
         #expect(try roundTrip(ConversationState()) == ConversationState())
     }

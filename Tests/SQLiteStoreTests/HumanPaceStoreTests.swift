@@ -42,6 +42,25 @@ import Testing
         }
     }
 
+    /// A step runs inside the batch's transaction, on the store's queue; the engine's lookups (an applicant's
+    /// open request, a request by reference) read the store from there and must not queue behind themselves.
+    @Test func aStepMayReadTheStoreThroughTheEnginesLookups() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            let lookup = store.openRequestLookup
+            let byReference = store.requestByReferenceLookup
+            var looked = 0
+            let result = try store.appendInbound([item("u1")], setting: offset) { records, storedState in
+                #expect(lookup("1010101010", "help") == nil)
+                #expect(byReference("123456789") == nil)
+                looked += 1
+                return try stepper(records, storedState)
+            }
+            #expect(looked == 1)
+            #expect(result.commits.count == 1)
+        }
+    }
+
     @Test func aBacklogLeavesNewEventsToTheProcessingLoopInOrder() throws {
         try withTemporaryDatabase { path in
             let store = try SQLiteRuntimeStore(path: path)

@@ -308,6 +308,40 @@ import Testing
 }
 
 extension OfficerDeskIntegrationTests {
+    /// Issue 16: `/release help_request.submit` filed a request with fields missing and no attestation.
+    /// Refused from the group and over the API; the case stays with the officer and nothing is filed.
+    @Test func anOfficerCannotReleaseACaseToTheSubmission() async throws {
+        let bot = try await offPool { try Bot(httpPort: true) }
+        defer { DispatchQueue.global().async { bot.stop() } }
+        let chat: Int64 = 6161
+        let c = try await beneficiaryAsksForAnOfficer(bot, chat: chat)
+        let thread = try #require(c.place.flatMap { Int64($0) })
+        await bot.fake.officerPresses(
+            chatID: Self.group, userID: Self.officer, data: "desk:claim:\(c.id)", messageID: thread)
+        #expect(await TestEnvironment.eventually { await bot.book[c.id]?.claimant == "mohammed" })
+
+        await bot.fake.officerSends(
+            chatID: Self.group, userID: Self.officer, text: "/release help_request.submit", threadID: thread)
+        #expect(
+            await TestEnvironment.eventually {
+                await bot.topicTexts(thread).contains { $0.contains("cannot be released to a submission") }
+            })
+
+        let port = try #require(bot.service.httpPort)
+        let client = try HTTPClient()
+        defer { client.shutdown() }
+        let response = try await client.send(
+            HTTPClientRequest(
+                method: "POST", url: "http://127.0.0.1:\(port)/officer/cases/\(c.id)/release",
+                headers: [("Authorization", "Bearer \(Self.apiKey)"), ("Content-Type", "application/json")],
+                body: Data(#"{"node":"help_request.submit"}"#.utf8)))
+        #expect(response.status == 400)
+        #expect(String(decoding: response.body, as: UTF8.self).contains("unknown_node"))
+
+        #expect(await bot.book[c.id]?.claimant == "mohammed")
+        #expect(try bot.store.requests(limit: 10).isEmpty)
+    }
+
     /// The officer API authenticates on the headers: a wrong key is answered before any body is read, a
     /// client that keeps guessing is answered 429, and a body bigger than an officer ever sends is refused.
     @Test func theOfficerAPIRefusesOnTheHeadersAndBoundsGuessing() async throws {

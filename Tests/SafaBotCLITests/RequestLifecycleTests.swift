@@ -92,4 +92,69 @@ import Testing
         #expect(candidates.contains { text.contains("\u{2066}\($0.hijri)\u{2069} هـ") })
         #expect(candidates.contains { text.contains("\u{2066}\($0.gregorian)\u{2069} م") })
     }
+
+    @Test func theSameApplicantFromAnotherChatIsToldOfTheOpenRequestAndMayAddToIt() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("dup.sqlite").path
+        let reference = try VerifyCommandTests.submitOne(into: path)
+        let store = try SQLiteRuntimeStore(path: path)
+        var output: [String] = []
+        let other = TerminalSession(
+            store: store, dialogs: DialogHolder(try TestEnvironment.shippedDialogs(), openRequest: store.openRequestLookup),
+            session: "another-phone"
+        ) { output.append($0) }
+        try other.open(reset: true)
+        for line in ["1", "محمد عبدالله الأحمد", "1023456781"] { try other.receive(line: line) }
+        let told = output.joined(separator: "\n")
+        #expect(told.contains("لديك طلب قائم لدى الجمعية برقم \u{2066}\(ReferenceNumber.display(reference))\u{2069}"))
+        #expect(!told.contains("فضلاً اكتب رقم جوالك"), "the duplicate form is not continued")
+        try other.receive(line: "زاد عدد أفراد الأسرة بمولود جديد")
+        try other.receive(line: "1")
+        #expect(try store.requests(limit: 10).count == 1, "no second request")
+        let events = try store.requestEvents(reference: reference)
+        #expect(events.map(\.kind) == ["information"])
+        #expect(events.first?.note == "زاد عدد أفراد الأسرة بمولود جديد")
+        // Once the request is finished with, the same applicant may apply again.
+        _ = try store.changeStatus(StatusChange(reference: reference, to: .rejected, actor: "mona", via: "api", at: Date()))
+        #expect(try store.openRequest(applicantID: "1023456781", requestType: "help_request") == nil)
+    }
+
+    @Test func aRequestIsFollowedUpFromAnotherPhoneByReferenceAndLastFourDigitsWithALimit() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("follow.sqlite").path
+        let reference = try VerifyCommandTests.submitOne(into: path)
+        let store = try SQLiteRuntimeStore(path: path)
+        var output: [String] = []
+        let other = TerminalSession(
+            store: store,
+            dialogs: DialogHolder(
+                try TestEnvironment.shippedDialogs(), openRequest: store.openRequestLookup,
+                requestByReference: store.requestByReferenceLookup),
+            session: "another-phone"
+        ) { output.append($0) }
+        try other.open(reset: true)
+        let spoken = ReferenceNumber.display(reference).replacingOccurrences(of: "\u{00A0}", with: " ")
+        let arabicDigits = String(
+            spoken.unicodeScalars.map { $0.properties.numericType != nil ? Character(Unicode.Scalar($0.value - 0x30 + 0x0660)!) : Character($0) })
+        try other.receive(line: "السلام عليكم رقم طلبي \(arabicDigits) وين وصل")
+        #expect(output.last?.contains("آخر أربعة أرقام") == true)
+        try other.receive(line: "٦٧٨١")
+        let found = output.joined(separator: "\n")
+        #expect(found.contains("تاريخ التقديم"))
+        #expect(found.contains("الحالة: تم استلام طلبك"))
+
+        // Wrong digits three times: then even the right ones are refused for the hour.
+        output = []
+        for _ in 0..<3 {
+            try other.receive(line: reference)
+            try other.receive(line: "0000")
+        }
+        #expect(output.joined().contains("تجاوزت عدد المحاولات"))
+        output = []
+        try other.receive(line: reference)
+        #expect(output.joined().contains("تجاوزت عدد المحاولات"))
+        #expect(!output.joined().contains("آخر أربعة أرقام"))
+    }
 }

@@ -319,6 +319,18 @@ import WebChatChannel
         #expect(try await bot.call("GET", "/chat/file?id=\(sha)&sig=00", cookie: cookie).status == 404)
     }
 
+    /// The server decides body limits per route on the headers: the upload route takes a phone photo's size,
+    /// the other web chat routes only small JSON.
+    @Test func aPhotoOfAFewHundredKilobytesIsAcceptedWhileSmallRoutesStaySmall() async throws {
+        let bot = try Bot()
+        defer { bot.stop() }
+        let cookie = try await bot.startConversation()
+        let photo = Self.png + Data(count: 300_000)
+        #expect(try await bot.upload(cookie, photo, type: "image/png").status == 202)
+        let padded = #"{"key":"k","text":""# + String(repeating: "a", count: 70_000) + #""}"#
+        #expect(try await bot.call("POST", "/chat/send", cookie: cookie, json: padded).status == 413)
+    }
+
     @Test func uploadsThatLieAboutTheirTypeOrAreTooLargeAreRefused() async throws {
         let bot = try Bot { $0.webChat.maxUploadBytes = 1000 }
         defer { bot.stop() }

@@ -64,10 +64,14 @@ import Testing
             return false
         }
 
+        /// Off Swift's cooperative pool: stopping a server waits for handlers that need it.
         func stop() {
-            client.shutdown()
-            graph.stop()
-            try? FileManager.default.removeItem(at: directory)
+            let (client, graph, directory) = (self.client, self.graph, self.directory)
+            DispatchQueue.global().async {
+                client.shutdown()
+                graph.stop()
+                try? FileManager.default.removeItem(at: directory)
+            }
         }
     }
 
@@ -101,7 +105,7 @@ import Testing
                 }
                 return ok
             }
-            let reached = await TestEnvironment.eventually(limit: 90) { await harness.fake.messages.count >= target }
+            let reached = await TestEnvironment.eventually(limit: 240) { await harness.fake.messages.count >= target }
             bot.send(SIGKILL)
             _ = await bot.waitForExit()
             acknowledged += await posting.value

@@ -1,5 +1,6 @@
 import BotRuntime
 import DialogCore
+import Dispatch
 import Foundation
 import HTTPClient
 import SafaBotTestSupport
@@ -36,9 +37,14 @@ import WhatsAppChannel
             directory = FileManager.default.temporaryDirectory.appending(path: "wa-media-\(UUID().uuidString)")
         }
 
+        /// Shuts down off Swift's cooperative pool: stopping a server waits for its handlers, which need
+        /// that pool (two threads here); blocking one of them from a test starves every other test.
         func stop() {
-            http.shutdown()
-            server.stop()
+            let (http, server) = (self.http, self.server)
+            DispatchQueue.global().async {
+                http.shutdown()
+                server.stop()
+            }
             try? FileManager.default.removeItem(at: directory)
         }
     }

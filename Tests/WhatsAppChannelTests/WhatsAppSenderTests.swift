@@ -1,5 +1,6 @@
 import BotRuntime
 import DialogCore
+import Dispatch
 import Foundation
 import HTTPClient
 import SafaBotTestSupport
@@ -27,9 +28,14 @@ import WhatsAppChannel
             sender = WhatsAppSender(client: client, menus: menus)
         }
 
+        /// Shuts down off Swift's cooperative pool: stopping a server waits for its handlers, which need
+        /// that pool (two threads here); blocking one of them from a test starves every other test.
         func stop() {
-            http.shutdown()
-            server.stop()
+            let (http, server) = (self.http, self.server)
+            DispatchQueue.global().async {
+                http.shutdown()
+                server.stop()
+            }
         }
 
         func deliver(_ payload: OutboundPayload, to chat: String = "966500000001", partsSent: Int = 0) async
@@ -139,8 +145,10 @@ import WhatsAppChannel
         try server.start()
         let http = try HTTPClient()
         defer {
-            http.shutdown()
-            server.stop()
+            DispatchQueue.global().async {
+                http.shutdown()
+                server.stop()
+            }
         }
         let client = GraphClient(
             http: http, endpoint: .init(baseURL: server.baseURL, version: fake.version, phoneNumberID: fake.phoneNumberID),

@@ -24,11 +24,23 @@ public final class DialogHolder: Sendable {
 
     private let versions: Mutex<Versions>
     private let isWorkingTime: (@Sendable (Date) -> Bool)?
+    private let openRequest: OpenRequestLookup?
+    private let requestByReference: RequestByReference?
 
-    /// `isWorkingTime` tells the engine when officers are at work (handoff texts differ outside hours).
-    public init(_ bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil) {
+    /// `isWorkingTime` tells the engine when officers are at work (handoff texts differ outside hours);
+    /// `openRequest` finds an applicant's open request in the store (duplicate applicants).
+    public init(
+        _ bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil, openRequest: OpenRequestLookup? = nil,
+        requestByReference: RequestByReference? = nil
+    ) {
         self.isWorkingTime = isWorkingTime
-        versions = Mutex(Versions(current: DialogEngine(bundle: bundle, isWorkingTime: isWorkingTime)))
+        self.openRequest = openRequest
+        self.requestByReference = requestByReference
+        versions = Mutex(
+            Versions(
+                current: DialogEngine(
+                    bundle: bundle, isWorkingTime: isWorkingTime, openRequest: openRequest,
+                    requestByReference: requestByReference)))
     }
 
     /// The current engine.
@@ -36,7 +48,9 @@ public final class DialogHolder: Sendable {
 
     /// Puts a new, already validated bundle in force.
     public func replace(with bundle: DialogBundle) {
-        let engine = DialogEngine(bundle: bundle, isWorkingTime: isWorkingTime)
+        let engine = DialogEngine(
+            bundle: bundle, isWorkingTime: isWorkingTime, openRequest: openRequest,
+            requestByReference: requestByReference)
         versions.withLock { v in
             guard v.current.bundle.version != bundle.version else { return }
             v.previous.append((v.current.bundle.version, v.current))

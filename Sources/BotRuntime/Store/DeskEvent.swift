@@ -23,6 +23,9 @@ public enum DeskEvent: Sendable, Equatable, Codable {
     case officerMessage(OfficerGroupMessage)
     /// An officer pressed a button on a case card; `place` is where the card is, when the workplace can tell.
     case officerButton(officer: String, data: String, place: String?)
+    /// A message to the beneficiary was held back: their channel takes only its re-engagement template until
+    /// they write again (WhatsApp, 24 hours after their last message). Officers are told and may send it.
+    case replyWindowClosed
 }
 
 /// A message an officer wrote where officers work (the Telegram officers' group…), as the desk needs it:

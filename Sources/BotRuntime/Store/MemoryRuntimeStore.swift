@@ -31,6 +31,7 @@ public final class MemoryRuntimeStore: RuntimeStore, Sendable {
         var status: Status
         var platformMessageID: String?
         var lastError: String?
+        var deliveryStatus: String?
     }
 
     private struct Storage {
@@ -232,6 +233,25 @@ public final class MemoryRuntimeStore: RuntimeStore, Sendable {
 
     public func isBlocked(_ key: ConversationKey) throws -> Bool {
         locked { $0.blocked[key] != nil }
+    }
+
+    public func recordDeliveryStatus(platformMessageID: String, status: String, error: String?, at: Date) throws -> Bool {
+        locked { storage in
+            guard let index = storage.outbox.firstIndex(where: { $0.platformMessageID == platformMessageID }) else {
+                return false
+            }
+            let current = storage.outbox[index].deliveryStatus
+            if DeliveryStatusRank.rank(status) > DeliveryStatusRank.rank(current) {
+                storage.outbox[index].deliveryStatus = status
+                if let error { storage.outbox[index].lastError = error }
+            }
+            return true
+        }
+    }
+
+    /// The delivery status of the row with `platformMessageID` (tests).
+    public func deliveryStatus(platformMessageID: String) -> String? {
+        locked { $0.outbox.first { $0.platformMessageID == platformMessageID }?.deliveryStatus }
     }
 
     public func lastUserMessage(_ key: ConversationKey) throws -> Date? {

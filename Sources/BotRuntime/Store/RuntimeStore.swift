@@ -54,6 +54,13 @@ public protocol RuntimeStore: Sendable {
     /// 24-hour customer-service window runs from it.
     func lastUserMessage(_ key: ConversationKey) throws -> Date?
 
+    /// Records what the platform later reported about a sent message (WhatsApp's `statuses`: "delivered",
+    /// "read", "failed" with `error`), on the outbox row that carries `platformMessageID`. Statuses arrive
+    /// out of order: "read" is never replaced by "delivered", and "failed" is kept. False when no row has
+    /// that id (a status for a message sent before this store, or a read receipt).
+    @discardableResult
+    func recordDeliveryStatus(platformMessageID: String, status: String, error: String?, at: Date) throws -> Bool
+
     /// Submitted requests, newest first (for officers, exports and tests).
     func requests(limit: Int) throws -> [SubmittedRequest]
 

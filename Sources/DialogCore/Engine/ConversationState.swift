@@ -29,6 +29,9 @@ public struct ConversationState: Sendable, Equatable, Codable {
         /// An officer asked for more information on request `reference`: texts and files sent now are
         /// attached to it until the beneficiary presses "done".
         case addingInformation(reference: String)
+        /// A reference number was typed (another phone or channel): waiting for the last four digits of the
+        /// applicant's national ID before its status is shown.
+        case confirmingApplicant(reference: String)
     }
 
     public var node: NodeRef?
@@ -54,6 +57,8 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var afterSurvey: NodeRef?
     /// FAQ topics (ids) just offered with «هل تقصد:»; a press on one, or its title typed, answers it.
     public var clarifying: [String]?
+    /// When wrong last-four-digits were typed for a reference lately (the attempt limit against guessing).
+    public var lookupFailures: [Date]?
 
     public init() {
         node = nil

@@ -77,6 +77,8 @@ extension DialogEngine {
             }
         case .addingInformation(let reference):
             answerInformation(for: reference, &turn)
+        case .confirmingApplicant(let reference):
+            confirmApplicant(for: reference, &turn)
         case .offeringResume:
             switch resolveYesNo(turn, yes: Special.yes, no: Special.no) {
             case .option(let o) where o.id == Special.yes:

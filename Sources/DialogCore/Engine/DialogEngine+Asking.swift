@@ -34,6 +34,7 @@ extension DialogEngine {
         switch (state.phase, node.body) {
         case (.offeringOfficer, _): return settings.texts.offerOfficer
         case (.offeringResume, _): return settings.texts.resumePrompt
+        case (.confirmingApplicant, _): return settings.requests?.lookupPrompt
         case (.addingInformation(let reference), _):
             return settings.requests.map {
                 Template.render($0.needsInfoPrompt, ["reference": ReferenceNumber.display(reference)])

@@ -79,16 +79,34 @@ extension DialogEngine {
         turn.state.suspended = nil
     }
 
-    /// Submits the form; false when it asked for a fresh attestation instead (the conversation waits there).
+    /// Submits the form; false when it asked for a missing field or a (fresh) attestation instead (the
+    /// conversation waits there).
+    ///
+    /// The engine itself refuses to file an incomplete or unattested request, however the conversation got
+    /// here (a dialog file's path, an officer's hand-back, a restored state): every required field must be
+    /// answered, and when the flow has an attestation for this form, it must have been given on exactly the
+    /// data that is sent.
     func submit(_ submit: SubmitNode, at ref: NodeRef, _ turn: inout Turn) -> Bool {
         let formRef = NodeRef(submit.form, in: ref.flow)
-        // Data that changed after it was attested to (an edit the review missed, a form reused) is never
-        // submitted under the old attestation: the beneficiary attests again to what is sent.
-        if let attestation = turn.state.attestations[formRef.description], let attested = attestation.data,
-            attested != AttestedData(entries(ofForm: formRef, turn.state)).canonicalText
+        let data = turn.state.forms[formRef.description] ?? [:]
+        if let node = bundle.node(formRef), case .form(let form) = node.body,
+            let missing = form.fields.firstIndex(where: { $0.required && data[$0.id] == nil })
         {
             turn.state.attestations[formRef.description] = nil
+            if turn.state.forms[formRef.description] == nil { turn.state.forms[formRef.description] = [:] }
+            wait(at: formRef, .field(index: missing, editing: false), &turn)
+            return false
+        }
+        // Data that changed after it was attested to (an edit the review missed, a form reused) is never
+        // submitted under the old attestation: the beneficiary attests again to what is sent.
+        let current = AttestedData(entries(ofForm: formRef, turn.state)).canonicalText
+        if let attestation = turn.state.attestations[formRef.description], attestation.data != current {
+            turn.state.attestations[formRef.description] = nil
             wait(at: attestation.node, .attesting, &turn)
+            return false
+        }
+        if turn.state.attestations[formRef.description] == nil, let attestationRef = attestationNode(for: formRef) {
+            wait(at: attestationRef, .attesting, &turn)
             return false
         }
         let reference = ReferenceNumber.make(sequence: turn.event.sequence)
@@ -107,6 +125,17 @@ extension DialogEngine {
         turn.state.forms[formRef.description] = nil
         turn.state.attestations[formRef.description] = nil
         return true
+    }
+
+    /// The attestation node of `formRef` in its flow, if the flow has one (the first by id when several).
+    func attestationNode(for formRef: NodeRef) -> NodeRef? {
+        guard let flow = bundle.flows[formRef.flow] else { return nil }
+        return flow.nodes.filter { node in
+            if case .attestation(let attestation) = node.body {
+                return NodeRef(attestation.form, in: formRef.flow) == formRef
+            }
+            return false
+        }.map { NodeRef(flow: formRef.flow, node: $0.id) }.min { $0.node < $1.node }
     }
 
     func showStatus(_ status: StatusNode, _ turn: inout Turn) {

@@ -8,6 +8,9 @@ extension DialogEngine {
         case .success(let value):
             turn.state.forms[formRef.description, default: [:]][field.id] = value
             turn.state.attempts = 0
+            if field.type == .nationalID, case .text(let id) = value, offerOpenRequest(applicantID: id, form: formRef, &turn) {
+                return
+            }
             // An edited answer may change what was attested to. An attestation that kept its data stays, and
             // submission compares (and asks to attest again when they differ); an older one is dropped.
             if editing, turn.state.attestations[formRef.description]?.data == nil {

@@ -71,3 +71,39 @@ extension DialogEngine {
         return ["decision_hijri": day.hijri, "decision_gregorian": day.gregorian]
     }
 }
+
+extension DialogEngine {
+    /// When `applicantID` already has an open request of the type this form submits (from any chat or
+    /// channel), says so, drops the new form and lets the beneficiary add information to that request
+    /// instead; returns true then. A duplicate is never submitted silently.
+    func offerOpenRequest(applicantID: String, form formRef: NodeRef, _ turn: inout Turn) -> Bool {
+        guard let lookup = openRequest, let texts = settings.requests, let text = texts.duplicate,
+            let requestType = requestType(submitting: formRef),
+            let open = lookup(ArabicText.normalizeInput(applicantID), requestType)
+        else { return false }
+        let values = [
+            "reference": ReferenceNumber.display(open.reference),
+            "submitted": RiyadhDay(open.submittedAt).description,
+            "status": texts.statuses[open.status] ?? open.status,
+        ]
+        turn.say(Template.render(text, values))
+        turn.state.forms[formRef.description] = nil
+        turn.state.attestations[formRef.description] = nil
+        turn.state.suspended = nil
+        turn.state.phase = .addingInformation(reference: open.reference)
+        turn.state.attempts = 0
+        ask(&turn)
+        return true
+    }
+
+    /// The request type of the submit node that submits `formRef`, if any (a form without one never duplicates).
+    func requestType(submitting formRef: NodeRef) -> String? {
+        guard let flow = bundle.flows[formRef.flow] else { return nil }
+        for node in flow.nodes {
+            if case .submit(let submit) = node.body, NodeRef(submit.form, in: formRef.flow) == formRef {
+                return submit.requestType
+            }
+        }
+        return nil
+    }
+}

@@ -16,11 +16,20 @@ public struct DialogEngine: Sendable {
     /// Whether officers are at work at a time (the officers' working hours); nil means always.
     /// A pure function of the event's time, so the step stays deterministic.
     let isWorkingTime: (@Sendable (Date) -> Bool)?
+    /// Finds an applicant's open request, so a second one is not submitted silently; nil: no check.
+    let openRequest: OpenRequestLookup?
+    /// Finds a request by reference for follow-up from another phone or channel; nil: not offered.
+    let requestByReference: RequestByReference?
 
     /// Automatic steps (messages, submissions) allowed in one turn before the engine assumes a loop.
     static let maxAutomaticSteps = 64
 
-    public init(bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil) {
+    public init(
+        bundle: DialogBundle, isWorkingTime: (@Sendable (Date) -> Bool)? = nil, openRequest: OpenRequestLookup? = nil,
+        requestByReference: RequestByReference? = nil
+    ) {
+        self.openRequest = openRequest
+        self.requestByReference = requestByReference
         self.bundle = bundle
         self.faq = FAQMatcher(faq: bundle.faq)
         self.commands = CommandWords(bundle.settings.commands)
@@ -72,6 +81,7 @@ public struct DialogEngine: Sendable {
             run(command, &turn)
             return
         }
+        if case .text(let text) = turn.event.content, startFollowUpByReference(text, &turn) { return }
         if case .unsupported = turn.event.content {
             turn.say(settings.texts.unsupportedMessage ?? settings.texts.unexpectedAttachment)
             ask(&turn)
@@ -134,7 +144,11 @@ public struct DialogEngine: Sendable {
         guard case .withOfficer = turn.state.phase else { return }
         turn.state.suspended = nil
         if let handedBack = settings.texts.handedBack { turn.say(handedBack) }
-        let target = node.flatMap { NodeRef(qualified: $0) }.flatMap { bundle.node($0) != nil ? $0 : nil }
+        // Only a node that asks the beneficiary something: handing back to a submission (or any automatic
+        // node) would act for them; such a target falls back to the main menu.
+        let target = node.flatMap { NodeRef(qualified: $0) }.flatMap {
+            bundle.node($0)?.body.asksBeneficiary == true ? $0 : nil
+        }
         if survey, let surveyRef = settings.survey {
             // The survey first; then on to where the officer chose.
             turn.state.afterSurvey = target

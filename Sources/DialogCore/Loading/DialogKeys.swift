@@ -20,7 +20,10 @@ enum DialogKeys {
             "statusNotice", "statuses", "reasonLine", "needsInfoPrompt", "needsInfoDone", "needsInfoReceived",
             "needsInfoThanks",
         ],
-        optional: ["decisionDays"])
+        optional: [
+            "decisionDays", "duplicate", "lookupPrompt", "lookupFound", "lookupWrong", "lookupLimit",
+            "lookupAttemptsPerHour",
+        ])
     static let commands = Shape(required: ["mainMenu", "back", "cancel", "officer"], optional: [])
     static let texts = Shape(
         required: [

@@ -8,8 +8,9 @@
 ///
 /// Foundation's JSONSerialization reports no positions, and admins need `file:line:column` for every problem.
 public enum JSONLocator {
-    /// Nesting deeper than this is refused instead of exhausting the stack.
-    public static let maximumDepth = 512
+    /// Nesting deeper than this is refused: no dialog or configuration file needs more, and a document
+    /// from the network cannot make the parser recurse (or the tree it builds) arbitrarily deep.
+    public static let maximumDepth = 64
 
     /// Parses UTF-8 `data` (a leading byte order mark is skipped).
     public static func parse(_ data: Data) -> Result<JSONDocument, JSONSyntaxError> {
@@ -51,7 +52,7 @@ struct JSONLocatorParser {
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONDocument {
         skipWhitespace()
         guard offset < bytes.count else { throw error("the file is empty; expected a JSON value") }
-        let root = try parseValue(path: [], depth: 0)
+        let root = try parseValue(location: .root, depth: 0)
         skipWhitespace()
         if offset < bytes.count {
             throw error("unexpected \(describeCurrent()) after the end of the JSON value")
@@ -113,7 +114,7 @@ struct JSONLocatorParser {
 
     // MARK: values
 
-    mutating func parseValue(path: [JSONPathComponent], depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue(location: JSONLocation, depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard offset < bytes.count else { throw error("unexpected end of file, expected a value") }
         let start = position()
         switch bytes[offset] {
@@ -121,25 +122,25 @@ struct JSONLocatorParser {
             guard depth < JSONLocator.maximumDepth else {
                 throw error("nesting deeper than \(JSONLocator.maximumDepth) levels is not supported")
             }
-            return JSONValue(kind: .object(try parseObject(path: path, depth: depth + 1)), position: start, path: path)
+            return JSONValue(kind: .object(try parseObject(location: location, depth: depth + 1)), position: start, location: location)
         case UInt8(ascii: "["):
             guard depth < JSONLocator.maximumDepth else {
                 throw error("nesting deeper than \(JSONLocator.maximumDepth) levels is not supported")
             }
-            return JSONValue(kind: .array(try parseArray(path: path, depth: depth + 1)), position: start, path: path)
+            return JSONValue(kind: .array(try parseArray(location: location, depth: depth + 1)), position: start, location: location)
         case UInt8(ascii: "\""):
-            return JSONValue(kind: .string(try parseString()), position: start, path: path)
+            return JSONValue(kind: .string(try parseString()), position: start, location: location)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONValue(kind: .number(try parseNumber()), position: start, path: path)
+            return JSONValue(kind: .number(try parseNumber()), position: start, location: location)
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            return JSONValue(kind: .bool(true), position: start, path: path)
+            return JSONValue(kind: .bool(true), position: start, location: location)
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            return JSONValue(kind: .bool(false), position: start, path: path)
+            return JSONValue(kind: .bool(false), position: start, location: location)
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            return JSONValue(kind: .null, position: start, path: path)
+            return JSONValue(kind: .null, position: start, location: location)
         case UInt8(ascii: "'"):
             throw error("strings must use double quotes, not single quotes")
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
@@ -164,7 +165,7 @@ struct JSONLocatorParser {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
     }
 
-    mutating func parseObject(path: [JSONPathComponent], depth: Int) throws(JSONSyntaxError) -> [JSONMember] {
+    mutating func parseObject(location: JSONLocation, depth: Int) throws(JSONSyntaxError) -> [JSONMember] {
         offset += 1  // {
         var members: [JSONMember] = []
         var firstSeen: [String: SourcePosition] = [:]
@@ -188,10 +189,10 @@ struct JSONLocatorParser {
             }
             offset += 1
             skipWhitespace()
-            let value = try parseValue(path: path + [.key(key)], depth: depth)
+            let value = try parseValue(location: location.appending(.key(key)), depth: depth)
             if let first = firstSeen[key] {
                 duplicates.append(
-                    JSONDuplicateKey(key: key, objectPath: path, position: keyPosition, firstPosition: first))
+                    JSONDuplicateKey(key: key, objectPath: location.path, position: keyPosition, firstPosition: first))
             } else {
                 firstSeen[key] = keyPosition
             }
@@ -210,7 +211,7 @@ struct JSONLocatorParser {
         }
     }
 
-    mutating func parseArray(path: [JSONPathComponent], depth: Int) throws(JSONSyntaxError) -> [JSONValue] {
+    mutating func parseArray(location: JSONLocation, depth: Int) throws(JSONSyntaxError) -> [JSONValue] {
         offset += 1  // [
         var items: [JSONValue] = []
         skipWhitespace()
@@ -221,7 +222,7 @@ struct JSONLocatorParser {
         while true {
             skipWhitespace()
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-            items.append(try parseValue(path: path + [.index(items.count)], depth: depth))
+            items.append(try parseValue(location: location.appending(.index(items.count)), depth: depth))
             skipWhitespace()
             guard offset < bytes.count else {
                 throw error("unexpected end of file, expected ',' or ']' after array element")

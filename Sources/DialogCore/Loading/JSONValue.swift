@@ -50,6 +50,43 @@ public func jsonPathString(_ components: [JSONPathComponent]) -> String {
     return out
 }
 
+/// Where a value sits in its document, as a link to its parent's location: every value of a document shares
+/// its ancestors' links, so a document costs one small link per value however deep it is, and a path is
+/// spelled out only when someone asks for it (an error message).
+public final class JSONLocation: Sendable {
+    public let parent: JSONLocation?
+    let component: JSONPathComponent?
+
+    /// The document itself.
+    public static let root = JSONLocation(parent: nil, component: nil)
+
+    init(parent: JSONLocation?, component: JSONPathComponent?) {
+        self.parent = parent
+        self.component = component
+    }
+
+    /// The location of the member or element `component` of the value here.
+    public func appending(_ component: JSONPathComponent) -> JSONLocation {
+        JSONLocation(parent: self, component: component)
+    }
+
+    /// The path from the document to here (O(depth), built on demand).
+    public var path: [JSONPathComponent] {
+        var components: [JSONPathComponent] = []
+        var current: JSONLocation? = self
+        while let location = current, let component = location.component {
+            components.append(component)
+            current = location.parent
+        }
+        return components.reversed()
+    }
+
+    /// A location whose path is `path`.
+    public static func of(_ path: [JSONPathComponent]) -> JSONLocation {
+        path.reduce(root) { $0.appending($1) }
+    }
+}
+
 /// A JSON value that remembers where it was written.
 public struct JSONValue: Sendable, Equatable {
     /// The value itself; numbers keep their exact spelling.
@@ -65,13 +102,24 @@ public struct JSONValue: Sendable, Equatable {
     public var kind: Kind
     /// Where the value starts (its first character).
     public var position: SourcePosition
-    /// Where the value sits in its document.
-    public var path: [JSONPathComponent]
+    /// Where the value sits in its document (shared with its ancestors; see ``path``).
+    public var location: JSONLocation
 
-    public init(kind: Kind, position: SourcePosition, path: [JSONPathComponent]) {
+    /// Where the value sits in its document, spelled out (O(depth): meant for messages, not for walking).
+    public var path: [JSONPathComponent] { location.path }
+
+    public init(kind: Kind, position: SourcePosition, location: JSONLocation) {
         self.kind = kind
         self.position = position
-        self.path = path
+        self.location = location
+    }
+
+    public init(kind: Kind, position: SourcePosition, path: [JSONPathComponent]) {
+        self.init(kind: kind, position: position, location: .of(path))
+    }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        a.kind == b.kind && a.position == b.position && (a.location === b.location || a.path == b.path)
     }
 
     /// The path written as `nodes[3].options[1].goto` (empty for the document itself).

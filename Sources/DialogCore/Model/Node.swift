@@ -34,6 +34,16 @@ public enum NodeBody: Sendable, Equatable {
     /// Says `text` (if any) and returns to the main menu.
     case end(text: String?)
 
+    /// Whether the node waits for the beneficiary (a question, a choice, a review, an attestation): the only
+    /// places an officer may hand a conversation back to. Automatic nodes (a submission, a message, a status,
+    /// another handoff) would act on the beneficiary's behalf without asking them.
+    public var asksBeneficiary: Bool {
+        switch self {
+        case .menu, .inquiry, .form, .review, .attestation, .survey: true
+        case .message, .submit, .status, .handoff, .end: false
+        }
+    }
+
     /// The type name used in the dialog files.
     public var typeName: String {
         switch self {

@@ -17,11 +17,27 @@ public struct RequestTexts: Sendable, Equatable, Codable {
     public var needsInfoThanks: String
     /// Days after submission before which no decision is given (the policy: no less than two weeks).
     public var decisionDays: Int
+    /// Said when the national ID typed in a form already has an open request of that type (from any chat or
+    /// channel): `{{reference}}`, `{{submitted}}`, `{{status}}`. The beneficiary may then add information to
+    /// that request. Nil: no check.
+    public var duplicate: String?
+    /// Follow-up by reference number from another phone or channel: asks for the last four digits of the
+    /// applicant's national ID; `lookupFound` (`{{reference}}`, `{{submitted}}`, `{{status}}`), `lookupWrong`
+    /// (reference unknown or digits wrong, never saying which), `lookupLimit` (too many wrong tries this hour).
+    /// Nil `lookupPrompt`: references typed are not looked up.
+    public var lookupPrompt: String?
+    public var lookupFound: String?
+    public var lookupWrong: String?
+    public var lookupLimit: String?
+    /// Wrong tries allowed per conversation per hour.
+    public var lookupAttemptsPerHour: Int?
 
     public init(
         statusNotice: String, statuses: [String: String], reasonLine: String, needsInfoPrompt: String,
-        needsInfoDone: String, needsInfoReceived: String, needsInfoThanks: String, decisionDays: Int = 14
+        needsInfoDone: String, needsInfoReceived: String, needsInfoThanks: String, decisionDays: Int = 14,
+        duplicate: String? = nil
     ) {
+        self.duplicate = duplicate
         self.statusNotice = statusNotice
         self.statuses = statuses
         self.reasonLine = reasonLine

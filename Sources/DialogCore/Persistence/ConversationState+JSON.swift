@@ -53,6 +53,7 @@ extension ConversationState {
             }
             m.string("afterSurvey", ifPresent: afterSurvey?.description)
             if let clarifying { m.value("clarifying") { $0.array(clarifying) { w, id in w.string(id) } } }
+            if let lookupFailures { m.value("lookupFailures") { $0.array(lookupFailures) { w, at in w.date(at) } } }
         }
         return w.string
     }
@@ -88,6 +89,8 @@ extension JSONWriter {
             object { m in m.value("withOfficer") { w in w.object { $0.string("queue", queue) } } }
         case .addingInformation(let reference):
             object { m in m.value("addingInformation") { w in w.object { $0.string("reference", reference) } } }
+        case .confirmingApplicant(let reference):
+            object { m in m.value("confirmingApplicant") { w in w.object { $0.string("reference", reference) } } }
         }
     }
 

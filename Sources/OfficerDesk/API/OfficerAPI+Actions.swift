@@ -15,6 +15,7 @@ extension OfficerAPI {
         switch verb {
         case "claim": action = .claim(caseID: id, officerID: officer.id, via: .api)
         case "close": action = .close(caseID: id, officerID: officer.id, via: .api)
+        case "reengage": action = .reengage(caseID: id, officerID: officer.id, via: .api)
         case "messages", "notes":
             let text: String
             switch body(request).flatMap({ Self.text($0, key: "text") }) {

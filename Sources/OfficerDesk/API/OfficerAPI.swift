@@ -29,7 +29,8 @@ public struct OfficerAPI: Sendable {
     public var config: OfficerConfiguration
     /// Officer id → SHA-256 of their key (``OfficerConfiguration/apiKeyHashes(environment:)``).
     public var keyHashes: [String: [UInt8]]
-    /// Whether a qualified node ("help_request.review") exists in the loaded dialogs.
+    /// Whether a qualified node ("help_request.review") exists in the loaded dialogs and asks the beneficiary
+    /// something: the only nodes `/release` accepts.
     public var nodeExists: @Sendable (String) -> Bool
 
     /// The path prefix this API answers under.

@@ -22,6 +22,10 @@ public enum CaseAction: Sendable, Equatable {
     case view(caseID: String, officerID: String, via: ActionSource)
     /// The engine's `.recordSurvey` after a case: kept with the case, its queue and officer.
     case survey(ConversationKey, SurveyAnswer)
+    /// A message to the beneficiary was held back because their channel's reply window closed.
+    case replyWindowClosed(ConversationKey)
+    /// An officer asks the beneficiary to write again (the channel's re-engagement template).
+    case reengage(caseID: String, officerID: String, via: ActionSource)
 }
 
 extension OfficerCommand {
@@ -33,6 +37,7 @@ extension OfficerCommand {
         case .close: .close(caseID: caseID, officerID: officerID, via: via)
         case .note(let text): .note(caseID: caseID, officerID: officerID, text: text, via: via)
         case .transfer(let queue): .transfer(caseID: caseID, officerID: officerID, queue: queue, via: via)
+        case .reengage: .reengage(caseID: caseID, officerID: officerID, via: via)
         }
     }
 }

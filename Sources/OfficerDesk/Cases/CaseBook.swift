@@ -118,6 +118,8 @@ public struct CaseBook: Sendable, Equatable, Codable {
                 [.audit(AuditEntry(actor: "officer:\(o.id)", action: "view", caseID: c.id, at: now, via: via.rawValue))]
             }
         case .survey(let key, let answer): result = copy.survey(key, answer, now)
+        case .replyWindowClosed(let key): result = copy.replyWindowClosed(key, now, config)
+        case .reengage(let id, let officer, let via): result = copy.reengage(id, officer, via, now, config)
         }
         if case .success = result { self = copy }
         return result

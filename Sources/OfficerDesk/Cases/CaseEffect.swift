@@ -26,6 +26,8 @@ public enum CaseEffect: Sendable, Equatable, Codable {
     /// Return the conversation to the bot: at `node` (qualified "flow.node") or the main menu when nil,
     /// after the satisfaction survey when `survey` is true. Collected form data stays.
     case handBack(ConversationKey, caseID: String, node: String?, survey: Bool)
+    /// Send the beneficiary's channel's re-engagement template (outside its reply window).
+    case reengageBeneficiary(ConversationKey, caseID: String)
     /// Record in the audit log.
     case audit(AuditEntry)
 }

@@ -26,7 +26,10 @@ public enum CaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownCase: "There is no such case here."
         case .caseClosed: "This case is already released or closed."
         case .unknownQueue(let queue): "There is no queue \"\(queue)\"."
-        case .unknownNode(let node): "There is no dialog step \"\(node)\". Use flow.node, e.g. help_request.review."
+        case .unknownNode(let node):
+            "There is no dialog step \"\(node)\" that asks the beneficiary something (a menu, form, question, "
+                + "review, attestation or survey); a case cannot be released to a submission or a message. "
+                + "Use flow.node, e.g. help_request.review."
         case .sameQueue: "The case is already in that queue."
         }
     }

@@ -15,6 +15,8 @@ public enum OfficerCommand: Sendable, Equatable {
     /// An internal note, never shown to the beneficiary.
     case note(String)
     case transfer(queue: String)
+    /// Send the channel's re-engagement template (WhatsApp, after 24 hours without a message from them).
+    case reengage
 
     /// Parses `/claim`, `/release [flow.node]`, `/close`, `/note <text>`, `/transfer <queue>`; Telegram's
     /// `/command@BotName` form is accepted. Text that is not a slash command is `.notACommand`.
@@ -33,6 +35,8 @@ public enum OfficerCommand: Sendable, Equatable {
             if argument.isEmpty { return .success(.release(node: nil)) }
             guard isNodeReference(argument) else { return .failure(.badNode(argument)) }
             return .success(.release(node: argument))
+        case "reengage":
+            return argument.isEmpty ? .success(.reengage) : .failure(.unexpectedArgument(command: "reengage"))
         case "note":
             return argument.isEmpty ? .failure(.missingArgument(command: "note")) : .success(.note(argument))
         case "transfer":
@@ -66,7 +70,8 @@ public enum OfficerCommandError: Error, Sendable, Equatable, CustomStringConvert
     case badNode(String)
     case badQueue(String)
 
-    public static let usage = "Commands: /claim, /release [flow.node], /close, /note <text>, /transfer <queue>."
+    public static let usage =
+        "Commands: /claim, /release [flow.node], /close, /note <text>, /transfer <queue>, /reengage."
 
     public var message: String {
         switch self {

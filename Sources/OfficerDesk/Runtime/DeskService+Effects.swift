@@ -53,6 +53,9 @@ extension DeskService {
                     meta: [:])
             }
             wakeProcessing()
+        case .reengageBeneficiary(let key, _):
+            try await executor.run { try store.enqueueOutbound(key, [.reengage], at: Date()) }
+            wakeSender()
         case .openPlace(let caseID, let title):
             try await openPlace(caseID: caseID, title: title)
         case .postInPlace(let caseID, let text, let buttons):
@@ -121,6 +124,7 @@ extension DeskService {
         case .closePlace: "closePlace"
         case .remindOfficers: "remindOfficers"
         case .handBack: "handBack"
+        case .reengageBeneficiary: "reengageBeneficiary"
         case .audit: "audit"
         }
     }

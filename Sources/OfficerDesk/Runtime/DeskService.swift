@@ -55,8 +55,10 @@ public actor DeskService {
         book = try store.loadCaseBook() ?? CaseBook()
     }
 
+    /// Whether `node` ("flow.node") is a place a case may be released to: it exists in the loaded dialogs and
+    /// asks the beneficiary something (releasing to a submission would file a request for them).
     static func nodeExists(_ node: String, _ dialogs: DialogHolder) -> Bool {
-        NodeRef(qualified: node).map { dialogs.engine.bundle.node($0) != nil } ?? false
+        NodeRef(qualified: node).flatMap { dialogs.engine.bundle.node($0) }?.body.asksBeneficiary ?? false
     }
 
     /// Works the queue and the timers until cancelled.
@@ -135,6 +137,9 @@ public actor DeskService {
             return book.handle(
                 inPlace: place, from: message.officer, input: input, now: now, config: config,
                 nodeExists: { Self.nodeExists($0, self.dialogs) })
+        case .replyWindowClosed:
+            guard let key = record.key else { return [] }
+            return applied(.replyWindowClosed(key))
         case .officerButton(let officer, let data, let place):
             // The press itself was acknowledged by the workplace's channel when it arrived.
             guard let place else { return [] }

@@ -45,6 +45,13 @@ public struct OfficerTexts: Sendable, Equatable {
     /// Topic: reminder that a case waits. `{case}`, `{minutes}`.
     /// Posted when an officer writes to a beneficiary who has blocked the bot.
     public var topicBeneficiaryBlocked = "⛔️ لم تصل الرسالة: المستفيد حظر البوت، ولن يستلم الرسائل حتى يلغي الحظر."
+    /// Posted when a message to a WhatsApp beneficiary is held back: 24 hours passed since they last wrote.
+    public var topicWindowClosed =
+        "⌛️ لم تصل الرسالة: مضى أكثر من 24 ساعة على آخر رسالة من المستفيد في واتساب، ولا يقبل واتساب بعدها إلا قالبًا معتمدًا. أرسل /reengage لإرسال قالب إعادة التواصل، ثم أعد رسالتك بعد أن يرد المستفيد."
+    /// Transcript: the re-engagement template was sent.
+    public var topicReengaged = "[قالب إعادة التواصل]"
+    /// Topic: an officer sent the re-engagement template. `{name}`.
+    public var topicReengagedBy = "📨 أرسل {name} قالب إعادة التواصل إلى المستفيد."
     public var topicReminder = "⏰ الحالة {case} تنتظر الاستلام منذ {minutes} دقيقة."
     /// Topic: the claim button's label.
     public var claimButton = "استلام الحالة"
@@ -79,7 +86,8 @@ public struct OfficerTexts: Sendable, Equatable {
             ("transferred", \.transferred), ("handedBack", \.handedBack), ("topicClaimed", \.topicClaimed),
             ("topicReleased", \.topicReleased), ("topicClosed", \.topicClosed), ("topicNoted", \.topicNoted),
             ("topicTransferred", \.topicTransferred), ("topicBeneficiaryLeft", \.topicBeneficiaryLeft),
-            ("topicBeneficiaryBlocked", \.topicBeneficiaryBlocked),
+            ("topicBeneficiaryBlocked", \.topicBeneficiaryBlocked), ("topicWindowClosed", \.topicWindowClosed),
+            ("topicReengaged", \.topicReengaged), ("topicReengagedBy", \.topicReengagedBy),
             ("topicReminder", \.topicReminder), ("claimButton", \.claimButton), ("cardTitle", \.cardTitle),
             ("cardQueue", \.cardQueue), ("cardReason", \.cardReason), ("cardFrom", \.cardFrom),
             ("cardFields", \.cardFields), ("cardTranscript", \.cardTranscript), ("cardNoFields", \.cardNoFields),

@@ -17,6 +17,11 @@ final class Database {
         var synchronous: SynchronousMode = .normal
         /// How long a write waits for another connection's lock before failing with SQLITE_BUSY.
         var busyTimeoutMilliseconds: Int32 = 5_000
+        /// The page size of a new database file (an existing file keeps its own). A commit writes every page
+        /// it changed, whole, to the WAL: the bot's transactions change a few small rows in each of several
+        /// tables and indexes, so 1 KiB pages write far fewer bytes for the same rows (at human pace, 16 KiB
+        /// per update instead of 35; more pages per update, as rows overflow and the file grows more often).
+        var newFilePageSize: Int = 1024
     }
 
     /// The file this connection opened.
@@ -52,6 +57,8 @@ final class Database {
     }
 
     private func configure(_ configuration: Configuration) throws(SQLiteError) {
+        // Only takes effect before the file's first page is written (the journal_mode switch below).
+        try execute("PRAGMA page_size = \(configuration.newFilePageSize)", cached: false)
         // journal_mode answers with the mode now in force; a file system without shared memory says "delete".
         let mode = try query("PRAGMA journal_mode = WAL", cached: false) { $0.string(0) }.first ?? nil
         guard mode?.lowercased() == "wal" else {

@@ -1,5 +1,5 @@
 public import BotRuntime
-import DialogCore
+public import DialogCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -84,5 +84,54 @@ extension SQLiteRuntimeStore: RequestLedger {
             try db.query("SELECT status FROM requests WHERE reference = ?", [.text(reference)]) { $0.string(0) }
                 .first ?? nil
         }
+    }
+}
+
+extension SQLiteRuntimeStore {
+    /// The newest open request (submitted, in review, needing information) of `applicantID` and `requestType`,
+    /// from any chat or channel; for the dialog engine's duplicate check.
+    public func openRequest(applicantID: String, requestType: String) throws -> OpenRequest? {
+        let open = RequestStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try readDatabase { db, _ in
+            try db.query(
+                """
+                SELECT reference, status, submitted_at FROM requests
+                WHERE applicant_id = ? AND request_type = ? AND status IN (\(open))
+                ORDER BY submitted_at DESC LIMIT 1
+                """,
+                [.text(applicantID), .text(requestType)]
+            ) {
+                OpenRequest(
+                    reference: $0.string(0) ?? "", status: $0.string(1) ?? "",
+                    submittedAt: Date(timeIntervalSince1970: $0.double(2)))
+            }.first
+        }
+    }
+
+    /// `openRequest` as the engine's lookup; a failed read is logged by the caller's absence of a match
+    /// (the beneficiary can still submit; officers see both requests by national ID in the export).
+    public var openRequestLookup: OpenRequestLookup {
+        { [self] applicantID, requestType in try? self.openRequest(applicantID: applicantID, requestType: requestType) }
+    }
+}
+
+extension SQLiteRuntimeStore {
+    /// A request by reference, with its applicant's ID, for follow-up from another phone or channel.
+    public func request(byReference reference: String) throws -> OpenRequest? {
+        try readDatabase { db, _ in
+            try db.query(
+                "SELECT reference, status, submitted_at, applicant_id FROM requests WHERE reference = ?",
+                [.text(reference)]
+            ) {
+                OpenRequest(
+                    reference: $0.string(0) ?? "", status: $0.string(1) ?? "",
+                    submittedAt: Date(timeIntervalSince1970: $0.double(2)), applicantID: $0.string(3))
+            }.first
+        }
+    }
+
+    /// `request(byReference:)` as the engine's lookup.
+    public var requestByReferenceLookup: RequestByReference {
+        { [self] reference in try? self.request(byReference: reference) }
     }
 }

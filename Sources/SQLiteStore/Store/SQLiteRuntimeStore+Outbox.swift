@@ -161,6 +161,32 @@ extension SQLiteRuntimeStore {
         try withDatabase { db, _ in try Self.isBlocked(key, in: db) }
     }
 
+    public func recordDeliveryStatus(platformMessageID: String, status: String, error: String?, at: Date) throws -> Bool {
+        try withDatabase { db, _ in
+            let rows = try db.query(
+                "SELECT id, delivery_status FROM outbox WHERE platform_message_id = ?", [.text(platformMessageID)]
+            ) { row in (row.int64(0), row.string(1)) }
+            guard let (id, current) = rows.first else { return false }
+            guard DeliveryStatusRank.rank(status) > DeliveryStatusRank.rank(current) else { return true }
+            try db.execute(
+                """
+                UPDATE outbox SET delivery_status = ?, delivery_status_at = ?, last_error = coalesce(?, last_error)
+                WHERE id = ?
+                """,
+                [.text(status), .date(at), .optionalText(error), .integer(id)])
+            return true
+        }
+    }
+
+    /// The delivery status recorded for the row with `platformMessageID` (tests, operators).
+    public func deliveryStatus(platformMessageID: String) throws -> String? {
+        try withDatabase { db, _ in
+            try db.query(
+                "SELECT delivery_status FROM outbox WHERE platform_message_id = ?", [.text(platformMessageID)]
+            ) { row in row.string(0) }.first ?? nil
+        }
+    }
+
     public func lastUserMessage(_ key: ConversationKey) throws -> Date? {
         try withDatabase { db, _ in
             try db.query(

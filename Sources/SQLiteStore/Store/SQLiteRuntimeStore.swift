@@ -34,13 +34,27 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
         self.queue = DispatchQueue(label: "safabot.sqlite-runtime-store")
         self.database = try Database(path: path, configuration: Database.Configuration(synchronous: synchronous))
         try StoreSchema.migrator.migrate(database)
+        queue.setSpecific(key: Self.queueOwner, value: ObjectIdentifier(self))
     }
+
+    /// Marks the store's queue, so a read asked for from inside one of its own transactions is recognised.
+    private static let queueOwner = DispatchSpecificKey<ObjectIdentifier>()
 
     /// Runs `body` with the connection, serialized on the store's queue.
     func withDatabase<T>(_ body: (Database, StoreJSON) throws -> T) throws -> T {
         // queue.sync from the queue itself would deadlock; that can only be a bug in this file.
         dispatchPrecondition(condition: .notOnQueue(queue))
         return try queue.sync { try body(database, json) }
+    }
+
+    /// Runs a read with the connection: on the store's queue, or directly when already there. The engine's
+    /// lookups (an applicant's open request, a request by reference) are asked during a step, and a step runs
+    /// inside the transaction that stores its update; the read then sees that transaction's own writes.
+    func readDatabase<T>(_ body: (Database, StoreJSON) throws -> T) throws -> T {
+        if DispatchQueue.getSpecific(key: Self.queueOwner) == ObjectIdentifier(self) {
+            return try body(database, json)
+        }
+        return try withDatabase(body)
     }
 
     /// Why a pending row was failed when its conversation is blocked (the same text as the memory store).

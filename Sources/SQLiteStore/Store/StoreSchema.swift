@@ -12,8 +12,16 @@ enum StoreSchema {
         migrator.register("2026-12 web chat mailbox", sql: webChatMailbox)
         migrator.register("2026-12 whatsapp last message by conversation", sql: inboxByConversation)
         migrator.register("2026-12 request lifecycle events", sql: requestLifecycle)
+        migrator.register("2026-12 whatsapp delivery statuses", sql: deliveryStatuses)
         return migrator
     }
+
+    /// What the platform reported after a send (delivered, read, failed), found by the platform's message id.
+    private static let deliveryStatuses = """
+        ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+        ALTER TABLE outbox ADD COLUMN delivery_status_at REAL;
+        CREATE INDEX outbox_by_platform_message ON outbox (platform_message_id) WHERE platform_message_id IS NOT NULL;
+        """
 
     /// Serves `lastUserMessage` (WhatsApp's 24-hour window) without scanning the inbox.
     private static let inboxByConversation = """

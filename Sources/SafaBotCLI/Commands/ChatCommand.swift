@@ -40,7 +40,11 @@ struct ChatCommand: SafaBotCommand {
         }
         let interactive = Console.inputIsTerminal
         let terminal = TerminalSession(
-            store: store, dialogs: DialogHolder(bundle), session: session, write: { Console.out($0) })
+            store: store,
+            dialogs: DialogHolder(
+                bundle, openRequest: store.openRequestLookup, requestByReference: store.requestByReferenceLookup),
+            session: session,
+            write: { Console.out($0) })
         if interactive {
             Console.out("SafaBot terminal — type your message; a number or a label presses a button; Ctrl-D quits.")
         }

@@ -90,7 +90,9 @@ final class BotService: Sendable {
         if let hours = officers?.workingHours {
             isWorkingTime = { date in hours.isOpen(at: date) }
         }
-        dialogs = DialogHolder(bundle, isWorkingTime: isWorkingTime)
+        dialogs = DialogHolder(
+            bundle, isWorkingTime: isWorkingTime, openRequest: store.openRequestLookup,
+            requestByReference: store.requestByReferenceLookup)
         http = try HTTPClient()
         let executor = self.executor
         let deskWake = WakeSignal()

@@ -3,6 +3,12 @@ import HTTPClient
 import HTTPServer
 import WhatsAppChannel
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// WhatsApp (Cloud API) as a ``ChannelPlugin``: the webhook route Meta posts to, the sender over the Graph
 /// API, paced per business number and per user.
 enum WhatsAppPlugin {
@@ -34,6 +40,15 @@ enum WhatsAppPlugin {
             verifyToken: secrets.verifyToken, appSecret: secrets.appSecret, inbox: context.inbox, menus: menus,
             readReceipts: w.readReceipts,
             statuses: { statuses in
+                // Recorded against the outbox row that sent each message (matched by wamid).
+                _ = try? await executor.run {
+                    let now = Date()
+                    for status in statuses {
+                        let error = status.errors.isEmpty ? nil : status.errors.map(\.description).joined(separator: "; ")
+                        try store.recordDeliveryStatus(
+                            platformMessageID: status.messageID, status: status.status, error: error, at: now)
+                    }
+                }
                 for status in statuses where status.status == "failed" {
                     statusLogger.warning(
                         "whatsapp_delivery_failed",
@@ -57,6 +72,15 @@ enum WhatsAppPlugin {
                 client: client, menus: menus, media: context.media, window: window,
                 reengagement: w.reengagementTemplate.map {
                     ReengagementTemplate(name: $0, language: w.reengagementLanguage)
+                },
+                onWindowClosed: { record in
+                    // The desk tells the officer on the case (if any) and offers the template.
+                    let stored = try? await executor.run {
+                        try store.appendDeskEvent(
+                            platformID: "whatsapp:window-closed:\(record.id)", key: record.key, event: .replyWindowClosed,
+                            at: Date())
+                    }
+                    if stored == true { context.wakeDesk() }
                 }),
             rateLimit: RateLimiter.Configuration(
                 globalRate: w.globalRate, globalBurst: max(1, w.globalRate), chatRate: w.chatRate,
