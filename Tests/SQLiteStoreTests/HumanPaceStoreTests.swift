@@ -147,4 +147,31 @@ import Testing
             #expect(try reader.dueOutbound(now: F.at(3), limit: 10).isEmpty)
         }
     }
+
+    @Test func theNextDueTimeIsAConversationsFirstPendingRowsNotALaterOnes() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            #expect(try store.nextOutboundDue() == nil, "nothing pending: the sender may sleep until woken")
+            try store.enqueueOutbound(key, [F.message("١"), F.message("٢")], at: F.at(0))
+            let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
+            try store.record(.retry(notBefore: F.at(30), reason: "HTTP 502"), forOutbound: first.id, at: F.at(1))
+            #expect(try store.nextOutboundDue() == F.at(30), "the second row waits behind the first")
+            #expect(try store.dueOutbound(now: F.at(29), limit: 10).isEmpty)
+        }
+    }
+
+    @Test func holdingWithoutTheStoreThreadTakesOnlyWhatFits() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            try store.enqueueOutbound(key, [F.message("١"), F.message("٢")], at: F.at(0))
+            let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
+            #expect(store.hold([HeldOutcomeInput(id: first.id, key: key, outcome: .sent(platformMessageID: "m"))], at: F.at(1)))
+            let second = try #require(try store.dueOutbound(now: F.at(2), limit: 10).first)
+            #expect(!store.hold([HeldOutcomeInput(id: second.id, key: key, outcome: .failed(reason: "x"))], at: F.at(2)))
+            #expect(store.hold([HeldOutcomeInput(id: second.id, key: key, outcome: .sent(platformMessageID: "n"))], at: F.at(2)))
+            #expect(try store.outboxDepth() == 0)
+            #expect(try store.flushHeldOutcomes(olderThan: 0, now: Date()) == nil)
+            #expect(try SQLiteRuntimeStore(path: path).outboxDepth() == 0)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 public import BotRuntime
+import Synchronization
 import DialogCore
 
 #if canImport(FoundationEssentials)
@@ -15,6 +16,7 @@ extension SQLiteRuntimeStore {
     public func dueOutbound(now: Date, limit: Int) throws -> [OutboundRecord] {
         try withDatabase { db, json in
             // Held outcomes (see recordHolding) are settled: neither due again nor ahead of a later row.
+            let held = heldOutcomes.withLock { $0 }
             let holding = !held.isEmpty
             let rows = try db.query(
                 holding ? Self.dueSQLExceptHeld : Self.dueSQL,
@@ -132,7 +134,7 @@ extension SQLiteRuntimeStore {
         try withDatabase { db, _ in
             // Held outcomes are settled, though not yet written.
             (try db.query("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") { $0.int(0) }.first ?? 0)
-                - held.entries.count
+                - heldOutcomes.withLock { $0.entries.count }
         }
     }
 
