@@ -4,12 +4,16 @@ public enum CLIError: Error, CustomStringConvertible {
     case usage(String)
     /// Dialog files with errors: the findings were printed (exit 64).
     case invalidDialogs(errorCount: Int)
+    /// A configuration that cannot be used: a missing `--config` file, a malformed or invalid setting (exit 78,
+    /// EX_CONFIG).
+    case configuration(String)
     /// Something failed at run time (exit 1).
     case runtime(String)
 
     public var exitCode: Int32 {
         switch self {
         case .usage, .invalidDialogs: 64
+        case .configuration: 78
         case .runtime: 1
         }
     }
@@ -17,6 +21,7 @@ public enum CLIError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): "usage error: \(message)\nRun 'safa-bot help' for the list of commands."
+        case .configuration(let message): "configuration error: \(message)"
         case .invalidDialogs(let count): "the dialog files have \(count) error(s); nothing was started"
         case .runtime(let message): "error: \(message)"
         }

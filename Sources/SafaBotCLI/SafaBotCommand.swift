@@ -21,13 +21,22 @@ public enum SafaBot {
 
     /// Runs `safa-bot` with the process arguments (without the program name); returns the exit code.
     public static func main(_ arguments: [String]) -> Int32 {
-        guard let name = arguments.first, !["help", "--help", "-h"].contains(name) else {
+        guard let name = arguments.first else {
+            // No command is a usage mistake (a service manager's typo must not look like success).
+            Console.error(usage)
+            return 64
+        }
+        guard !["help", "--help", "-h"].contains(name) else {
             print(usage)
             return 0
         }
         guard let type = commands.first(where: { $0.name == name }) else {
             Console.error(CLIError.usage("unknown command '\(name)'").description)
             return 64
+        }
+        if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+            print("usage: safa-bot \(type.name) — \(type.summary)")
+            return 0
         }
         do {
             var rest = Arguments(Array(arguments.dropFirst()))
@@ -38,8 +47,23 @@ public enum SafaBot {
             Console.error(error.description)
             return error.exitCode
         } catch {
-            Console.error("error: \(error)")
+            Console.error("error: \(describe(error))")
             return 1
+        }
+    }
+
+    /// An operator-readable sentence for an error from Foundation: "permission denied: PATH" rather than a
+    /// dump of `CocoaError(… 513 …)`.
+    static func describe(_ error: any Error) -> String {
+        guard let cocoa = error as? CocoaError else { return "\(error)" }
+        let path = (cocoa.userInfo["NSFilePath"] as? String) ?? (cocoa.userInfo["NSURL"] as? URL)?.path ?? "?"
+        switch cocoa.code {
+        case .fileReadNoPermission, .fileWriteNoPermission: return "permission denied: \(path)"
+        case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file or folder: \(path)"
+        case .fileWriteOutOfSpace: return "no space left on the device: \(path)"
+        case .fileWriteVolumeReadOnly: return "read-only file system: \(path)"
+        case .fileWriteFileExists: return "already exists: \(path)"
+        default: return "cannot use \(path) (file error \(cocoa.code.rawValue))"
         }
     }
 

@@ -38,6 +38,40 @@ case "store":
         print("store: failed: \(error)")
         exit(1)
     }
+case "crash":
+    let users = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let kills = Int(arguments.dropFirst(2).first ?? "") ?? 50
+    let override = ProcessInfo.processInfo.environment["SAFA_BENCH_BOT"]
+    guard let executable = override ?? BotProcess.builtExecutable(named: "safa-bot", configuration: "release") else {
+        print("crash: safa-bot is not built next to safa-bench: run `swift build -c release --product safa-bot`")
+        exit(1)
+    }
+    let dialogs = URL(fileURLWithPath: dialogsDirectory).standardizedFileURL.path
+    do {
+        let r = try await CrashBenchmark(
+            executable: executable, dialogs: dialogs, bundle: loadDialogs(), users: users, kills: kills
+        ).run()
+        let ages = r.duplicateAges.sorted()
+        let median = ages.isEmpty ? 0 : ages[ages.count / 2]
+        let perKill = r.duplicatesPerKill.sorted()
+        print(
+            String(
+                format: "crash: %d users, %d kills (of %d asked) in %.0f s; %d replies expected: %d lost, %d unexpected, "
+                    + "stuck %d updates + %d replies; %d requests filed, %d duplicate references",
+                users, r.killsDone, kills, r.seconds, r.expectedReplies, r.lost, r.unexpected, r.stuckInbound,
+                r.stuckOutbox, r.requests, r.duplicateReferences))
+        print(
+            String(
+                format: "    %d duplicated replies: per kill min %d, median %d, max %d; first send before the kill: "
+                    + "median %.1f ms, oldest %.1f ms; %d older than 50 ms",
+                ages.count, perKill.first ?? 0, perKill.isEmpty ? 0 : perKill[perKill.count / 2], perKill.last ?? 0,
+                median, ages.last ?? 0, ages.filter { $0 > 50 }.count))
+        let failed = r.lost > 0 || r.stuckInbound > 0 || r.stuckOutbox > 0 || r.duplicateReferences > 0
+        exit(failed ? 1 : 0)
+    } catch {
+        print("crash: failed: \(error)")
+        exit(1)
+    }
 case "telegram":
     let beneficiaries = Int(arguments.dropFirst().first ?? "") ?? 1_000
     // SAFA_BENCH_BOT runs another binary (or a wrapper script, e.g. under valgrind) in its place.

@@ -60,6 +60,18 @@ import Testing
             "option 2 of menu 'menu' has no 'goto'", file: "main.json", at: "{\"id\": \"ask\", \"label\"", in: main)
     }
 
+    @Test func twoOptionsAnsweringToTheSameWordsAreFlagged() {
+        let sameLabel = F.edit("main.json", "\"label\": \"متابعة طلب\"", "\"label\": \"طلب مساعدة\"")
+        F.load(["main.json": sameLabel]).expect(
+            "options 1 and 3 of node 'menu' both answer to «طلب مساعدة»", file: "main.json",
+            at: "\"طلب مساعدة\", \"goto\": \"status\"", in: sameLabel)
+        let sameSynonym = F.edit(
+            "main.json", "\"label\": \"موظف\"", "\"label\": \"موظف\", \"synonyms\": [\"استفسار\"]")
+        F.load(["main.json": sameSynonym]).expect(
+            "options 2 and 4 of node 'menu' both answer to «استفسار»", file: "main.json", at: "\"استفسار\"]",
+            in: sameSynonym)
+    }
+
     @Test func inquiriesNameKnownFAQTopics() {
         let main = F.edit(
             "main.json", "\"text\": \"تفضل بكتابة سؤالك\",",

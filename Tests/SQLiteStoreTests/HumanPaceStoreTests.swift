@@ -102,6 +102,20 @@ import Testing
         }
     }
 
+    /// WhatsApp reports "delivered" for a message id that may still be held in memory with its "sent".
+    @Test func aDeliveryStatusFindsARowWhoseSentOutcomeIsStillHeld() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            try store.enqueueOutbound(key, [F.message("١")], at: F.at(0))
+            let due = try store.dueOutbound(now: F.at(1), limit: 10)
+            try store.recordHolding(
+                due.map { HeldOutcomeInput(id: $0.id, key: $0.key, outcome: .sent(platformMessageID: "wamid.held")) },
+                at: F.at(1))
+            #expect(try store.recordDeliveryStatus(platformMessageID: "wamid.held", status: "delivered", error: nil, at: F.at(2)))
+            #expect(try store.deliveryStatus(platformMessageID: "wamid.held") == "delivered")
+        }
+    }
+
     @Test func anOutcomeOtherThanSentIsWrittenAtOnceWithWhatIsHeld() throws {
         try withTemporaryDatabase { path in
             let store = try SQLiteRuntimeStore(path: path)

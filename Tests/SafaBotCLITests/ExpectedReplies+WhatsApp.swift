@@ -1,5 +1,6 @@
 import DialogCore
 import Foundation
+import SafaBotTestSupport
 import WhatsAppChannel
 
 extension ExpectedReplies {

@@ -117,6 +117,7 @@ public final class OutboxSender: Sendable {
             expecting: ready.count, batchSize: configuration.outcomeBatchSize, store: store, executor: executor,
             metrics: metrics, logger: logger)
         await withTaskGroup(of: Void.self) { group in
+            group.addTask { await recorder.flushWhileWaiting() }
             for row in ready {
                 let sender = senders[row.key.channel]
                 group.addTask {

@@ -20,6 +20,10 @@ final class OutcomeRecorder: Sendable {
         var recording = false
     }
 
+    /// The longest an arrived outcome waits for its batch to fill. A crash repeats every reply whose outcome
+    /// is not yet recorded, so this bounds how old a repeated reply's first send can be (issue 16: 50 ms).
+    static let maxWait: Duration = .milliseconds(10)
+
     private let state = Mutex(State())
     /// Outcomes the round will deliver in all.
     private let expected: Int
@@ -55,6 +59,31 @@ final class OutcomeRecorder: Sendable {
         // Taking a batch and giving up the role happen under one lock, so nothing added is left behind:
         // an outcome that arrives after the role is given up finds it free.
         while let batch = takeBatch() { await record(batch) }
+    }
+
+    /// Runs beside the round's deliveries (in the same task group, so the round waits for it): every
+    /// ``maxWait`` it records what has arrived, full batch or not, so a partial batch is recorded within
+    /// `maxWait` rather than when its slowest peer arrives. Returns once every outcome is recorded.
+    func flushWhileWaiting() async {
+        while true {
+            if Task.isCancelled { await Task.yield() } else { try? await Task.sleep(for: Self.maxWait) }
+            let done = state.withLock { $0.received >= expected && !$0.recording && $0.arrived.isEmpty }
+            if done { return }
+            await flushWaiting()
+        }
+    }
+
+    /// Records whatever has arrived, full batch or not, unless a recording is under way (it takes it).
+    private func flushWaiting() async {
+        let batch = state.withLock { state -> [HeldOutcomeInput]? in
+            guard !state.recording, !state.arrived.isEmpty else { return nil }
+            state.recording = true
+            defer { state.arrived.removeAll(keepingCapacity: true) }
+            return state.arrived
+        }
+        guard let batch else { return }
+        await record(batch)
+        while let next = takeBatch() { await record(next) }
     }
 
     /// A full batch is waiting, or the round's every outcome has arrived.

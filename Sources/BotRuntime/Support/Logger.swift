@@ -45,12 +45,39 @@ public struct Logger: Sendable {
     public func warning(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.warning, event, fields) }
     public func error(_ event: String, _ fields: KeyValuePairs<String, String> = [:]) { log(.error, event, fields) }
 
+    /// `value` as one logfmt value: quoted when it holds a space, `=`, a quote or anything escaped, and with
+    /// every character that could end or forge a line or hide text escaped: backslash and quote, CR, LF and
+    /// tab, every other control character (C0, DEL, C1), U+2028/U+2029, and the bidirectional overrides and
+    /// isolates (U+202A-202E, U+2066-2069) that make a terminal show text in another order than written.
+    /// User text therefore always stays on its own line, as written.
     static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) else {
-            return value
+        var escaped = ""
+        var needsQuotes = value.isEmpty
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case " ", "=":
+                escaped.unicodeScalars.append(scalar)
+                needsQuotes = true
+                continue
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || (0x202A...0x202E).contains(v)
+                    || (0x2066...0x2069).contains(v)
+                {
+                    escaped += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                    continue
+                }
+            }
+            needsQuotes = true
         }
-        return "\""
-            + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
+        return needsQuotes ? "\"" + escaped + "\"" : escaped
     }
 }
 

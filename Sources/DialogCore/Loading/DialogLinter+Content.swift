@@ -185,6 +185,7 @@ extension LintContext {
 
     /// Option ids are button payloads: ASCII, unique, and short enough for Telegram's 64-byte callback data.
     mutating func checkOptions(_ options: [Option], node: Node, flow: LintFlow, path: [JSONPathComponent]) {
+        checkAmbiguousWords(options, node: node, flow: flow, path: path)
         var first: [String: Int] = [:]
         for (k, option) in options.enumerated() {
             let optionPath = path + [.index(k), .key("id")]
@@ -211,6 +212,30 @@ extension LintContext {
                     flow.file, optionPath,
                     "button data '\(payload)' is \(payload.utf8.count) bytes; Telegram allows \(LintContext.callbackLimit) (shorten the flow, node or option id)"
                 )
+            }
+        }
+    }
+
+    /// Two options of one menu that answer to the same words (labels or synonyms, compared as the matcher
+    /// compares them): whatever the beneficiary typed, the first would always win.
+    mutating func checkAmbiguousWords(_ options: [Option], node: Node, flow: LintFlow, path: [JSONPathComponent]) {
+        var owner: [String: Int] = [:]
+        for (k, option) in options.enumerated() {
+            let words =
+                [(option.label, path + [.index(k), .key("label")])]
+                + option.synonyms.enumerated().map { ($0.element, path + [.index(k), .key("synonyms"), .index($0.offset)]) }
+            var own: Set<String> = []
+            for (word, wordPath) in words {
+                let key = ArabicText.matchKey(word)
+                guard !key.isEmpty, own.insert(key).inserted else { continue }
+                if let earlier = owner[key] {
+                    error(
+                        flow.file, wordPath,
+                        "options \(earlier + 1) and \(k + 1) of node '\(node.id)' both answer to «\(word)» (a label or "
+                            + "synonym): a beneficiary who types it always gets option \(earlier + 1)")
+                } else {
+                    owner[key] = k
+                }
             }
         }
     }

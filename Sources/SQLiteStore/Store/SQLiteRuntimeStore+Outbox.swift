@@ -164,7 +164,9 @@ extension SQLiteRuntimeStore {
     }
 
     public func recordDeliveryStatus(platformMessageID: String, status: String, error: String?, at: Date) throws -> Bool {
-        try withDatabase { db, _ in
+        // In a write transaction that first writes held outcomes: a status can arrive before the row's
+        // "sent" (and with it its platform message id) leaves memory.
+        try withDatabase { db, _ in try writeTransaction(db) {
             let rows = try db.query(
                 "SELECT id, delivery_status FROM outbox WHERE platform_message_id = ?", [.text(platformMessageID)]
             ) { row in (row.int64(0), row.string(1)) }
@@ -177,7 +179,7 @@ extension SQLiteRuntimeStore {
                 """,
                 [.text(status), .date(at), .optionalText(error), .integer(id)])
             return true
-        }
+        } }
     }
 
     /// The delivery status recorded for the row with `platformMessageID` (tests, operators).

@@ -27,12 +27,16 @@ public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
 
     /// The database file.
     public let path: String
+    /// Database files that were readable by others and were made 0600 when the store opened (for the log).
+    public let tightenedFiles: [String]
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     ///
     /// - Parameter synchronous: `.normal` (default) survives a process crash; `.full` also survives power loss.
     public init(path: String, synchronous: SynchronousMode = .normal) throws {
         self.path = path
+        // Before SQLite creates anything: a new database is 0600 (its WAL and SHM follow), an old one is tightened.
+        self.tightenedFiles = DatabaseFiles.secure(path)
         self.queue = DispatchQueue(label: "safabot.sqlite-runtime-store")
         self.database = try Database(path: path, configuration: Database.Configuration(synchronous: synchronous))
         try StoreSchema.migrator.migrate(database)

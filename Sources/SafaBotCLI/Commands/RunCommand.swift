@@ -15,25 +15,32 @@ struct RunCommand: SafaBotCommand {
         "serve Telegram (TELEGRAM_BOT_TOKEN), WhatsApp (WHATSAPP_* secrets) and/or web chat (SAFA_WEBCHAT_SECRET); --config PATH"
 
     let configPath: String
+    /// Whether `--config` named the file (then it must exist; the default may be absent).
+    let configGiven: Bool
 
     init(arguments: inout Arguments) throws {
-        configPath = try arguments.option("config") ?? "config/safa-bot.json"
+        let given = try arguments.option("config")
+        configPath = given ?? "config/safa-bot.json"
+        configGiven = given != nil
         _ = try arguments.positionals()
     }
 
     func run() throws {
+        if configGiven, !FileManager.default.fileExists(atPath: configPath) {
+            throw CLIError.configuration("--config \(configPath): no such file")
+        }
         let configuration: BotConfiguration
         do {
             configuration = try BotConfiguration.load(
                 path: configPath, environment: ProcessInfo.processInfo.environment)
         } catch let error as ConfigurationError {
-            throw CLIError.usage(error.description)
+            throw CLIError.configuration(error.description)
         }
         let whatsapp: BotConfiguration.WhatsAppSecrets?
         do {
             whatsapp = try configuration.whatsappSecrets()
         } catch let error as ConfigurationError {
-            throw CLIError.usage(error.description)
+            throw CLIError.configuration(error.description)
         }
         let webChat = configuration.webChat.enabled && configuration.webChatSecret != nil
         if configuration.webChat.enabled && configuration.webChatSecret == nil {
@@ -49,14 +56,24 @@ struct RunCommand: SafaBotCommand {
         let logger = Logger(label: "safa-bot", handler: StandardErrorLogHandler(level: level))
         let bundle = try DialogSource(directory: configuration.dialogs, officersPath: configuration.officers).load()
         let folder = DataLocation.folder(of: configuration.database)
-        if !folder.isEmpty {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            // Only the bot's user may list or enter the folder of the database and the files people send.
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw CLIError.runtime("cannot create the database folder \(folder): permission denied or no such parent")
+            }
+            logger.warning("created_data_folder", ["folder": folder, "mode": "0700"])
         }
         let store: SQLiteRuntimeStore
         do {
             store = try SQLiteRuntimeStore(path: configuration.database)
         } catch {
             throw CLIError.runtime("cannot open the database \(configuration.database): \(error)")
+        }
+        for file in store.tightenedFiles {
+            logger.warning("database_file_tightened", ["file": file, "mode": "0600", "was": "readable by others"])
         }
         try BotService(configuration: configuration, token: configuration.telegramToken, bundle: bundle, store: store, logger: logger)
             .run()

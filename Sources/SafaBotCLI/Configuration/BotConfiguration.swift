@@ -89,6 +89,8 @@ struct BotConfiguration: Equatable {
         /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
         /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
         var clientAddressHeader: String?
+        /// New conversations per minute from one client address (bursts of twenty).
+        var startsPerMinutePerAddress = 12.0
         /// Messages and files per second one conversation may send (bursts of ten).
         var postsPerSecond = 1.0
         /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
@@ -137,7 +139,8 @@ struct BotConfiguration: Equatable {
             throw ConfigurationError(
                 file: "environment",
                 message: "WhatsApp is half-configured: \(missing.joined(separator: ", ")) not set "
-                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)")
+                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)"
+            )
         }
         return WhatsAppSecrets(accessToken: token, phoneNumberID: id, appSecret: secret, verifyToken: verify)
     }
@@ -204,7 +207,8 @@ extension BotConfiguration {
             try reader.bool(w, "enforceWindow", into: &whatsapp.enforceWindow, path: "whatsapp.enforceWindow")
             if let object = w["reengagementTemplate"], !(object is JSONNull) {
                 guard let t = object as? [String: Any] else {
-                    throw reader.error("whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
+                    throw reader.error(
+                        "whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
                 }
                 var name = ""
                 try reader.string(t, "name", into: &name, path: "whatsapp.reengagementTemplate.name")
@@ -238,6 +242,9 @@ extension BotConfiguration {
             try reader.optionalString(
                 w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
             try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.double(
+                w, "startsPerMinutePerAddress", into: &webChat.startsPerMinutePerAddress,
+                path: "webChat.startsPerMinutePerAddress")
             try reader.int(
                 w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
             try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")
@@ -260,6 +267,25 @@ extension BotConfiguration {
                 throw ConfigurationError(file: file, message: "\(name) must be a number ≥ 0, got \"\(text)\"")
             }
             return value
+        }
+        // A secret with a space or line break in it is a copy mistake (often an env file saved with CRLF line
+        // ends); sent as it is, every call would fail with an error that does not say why.
+        for name in [
+            "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", Self.whatsappVariables.token, "WHATSAPP_TOKEN",
+            Self.whatsappVariables.appSecret, Self.whatsappVariables.verifyToken, "SAFA_WEBCHAT_SECRET",
+        ] {
+            if let value = environment[name], value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                throw ConfigurationError(
+                    file: file,
+                    message: "\(name) contains a space or a line break (an env file saved with CRLF line ends?); "
+                        + "remove it")
+            }
+        }
+        if let token = environment["TELEGRAM_BOT_TOKEN"], !token.isEmpty, !Self.looksLikeBotToken(token) {
+            throw ConfigurationError(
+                file: file,
+                message: "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, "
+                    + "'-' and '_', as @BotFather gives it)")
         }
         telegramToken = environment["TELEGRAM_BOT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         webhookSecret = environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
@@ -287,6 +313,11 @@ extension BotConfiguration {
     }
 
     func validate(file: String) throws {
+        for (key, url) in [("telegram.apiBaseURL", telegram.apiBaseURL), ("whatsapp.apiBaseURL", whatsapp.apiBaseURL)] {
+            if let problem = Self.baseURLProblem(url) {
+                throw ConfigurationError(file: file, message: "\(key) \"\(url)\": \(problem)")
+            }
+        }
         guard ["polling", "webhook"].contains(telegram.mode) else {
             throw ConfigurationError(
                 file: file, message: "telegram.mode must be \"polling\" or \"webhook\", got \"\(telegram.mode)\"")
@@ -362,5 +393,41 @@ struct ConfigReader {
         guard let raw = object[key] else { return }
         guard let flag = raw as? Bool else { throw error(path, "must be true or false") }
         value = flag
+    }
+}
+
+extension BotConfiguration {
+    /// Why `url` cannot be a platform API base URL, or nil: it must be https, or plain http to this machine
+    /// only (a local Bot API server, a test fake), since every call carries the bot's token.
+    static func baseURLProblem(_ url: String) -> String? {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("https://") { return nil }
+        guard lowered.hasPrefix("http://") else { return "must start with https://" }
+        let authority = lowered.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last.map(String.init) ?? ""
+        let host: String
+        if hostAndPort.hasPrefix("[") {
+            host = String(hostAndPort.dropFirst().prefix { $0 != "]" })
+        } else {
+            host = String(hostAndPort.prefix { $0 != ":" })
+        }
+        let loopback =
+            host == "localhost" || host == "::1"
+            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4
+                && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+        return loopback
+            ? nil
+            : "plain http would send the token in clear; use https:// (http:// is allowed only to this machine: "
+                + "localhost, 127.0.0.1, [::1])"
+    }
+}
+
+extension BotConfiguration {
+    /// `123456789:AA…`: the bot's numeric id, a colon, and the secret part.
+    static func looksLikeBotToken(_ token: String) -> Bool {
+        let parts = token.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        return parts[0].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 }

@@ -30,10 +30,13 @@ public enum FakeTelegramFault: Sendable, Equatable {
 public struct FakeTelegramRequest: Sendable, Equatable {
     public var method: String
     public var parameters: [String: JSONValue]
+    /// When the fake accepted it (the crash benchmark dates each first send of a repeated reply).
+    public var receivedAt: Date
 
-    public init(method: String, parameters: [String: JSONValue]) {
+    public init(method: String, parameters: [String: JSONValue], receivedAt: Date = Date()) {
         self.method = method
         self.parameters = parameters
+        self.receivedAt = receivedAt
     }
 }
 

@@ -1,11 +1,11 @@
-import DialogCore
+public import DialogCore
 import Foundation
 import TelegramChannel
 
 /// What the pure engine answers to a scripted conversation, as the Telegram texts the bot must send.
-enum ExpectedReplies {
+public enum ExpectedReplies {
     /// The sendMessage texts (HTML-escaped, reference numbers normalised) for `inputs` typed into a new chat.
-    static func texts(for inputs: [String], chatID: Int64, bundle: DialogBundle) throws -> [String] {
+    public static func texts(for inputs: [String], chatID: Int64, bundle: DialogBundle) throws -> [String] {
         let engine = DialogEngine(bundle: bundle)
         let renderer = TelegramRenderer()
         var state = ConversationState()
@@ -23,23 +23,23 @@ enum ExpectedReplies {
     }
 
     /// `text` with reference numbers (`123 456 789`, derived from the inbox row id) replaced by `REF-#`.
-    static func normalized(_ text: String) -> String {
+    public static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: "[0-9]{3}\u{00A0}[0-9]{3}\u{00A0}[0-9]{3}", with: "REF-#", options: .regularExpression)
     }
 
     /// How the replies one chat received compare with what it should have received.
-    struct Comparison {
+    public struct Comparison {
         /// Expected replies never received (in order, from the first one missing).
-        var missing: [String] = []
+        public var missing: [String] = []
         /// Received replies that are neither the next expected one nor a repeat of the one before.
-        var unexpected: [String] = []
+        public var unexpected: [String] = []
         /// Replies received twice in a row (a send in flight when the bot was killed, sent again).
-        var duplicates = 0
-        var isComplete: Bool { missing.isEmpty && unexpected.isEmpty }
+        public var duplicates = 0
+        public var isComplete: Bool { missing.isEmpty && unexpected.isEmpty }
     }
 
     /// Walks `actual` against `expected`: same order, nothing missing, adjacent repeats counted apart.
-    static func compare(actual: [String], expected: [String]) -> Comparison {
+    public static func compare(actual: [String], expected: [String]) -> Comparison {
         var comparison = Comparison()
         var next = 0
         for (index, text) in actual.enumerated() {
