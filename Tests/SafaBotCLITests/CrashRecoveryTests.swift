@@ -31,10 +31,10 @@ import Testing
             directory = try TestEnvironment.temporaryDirectory()
         }
 
-        /// Sends are paced (300 a second for the whole bot) so a kill aimed at a fraction of the replies lands
-        /// mid-run even when a busy machine starves this test's polling for a second: unpaced, the bot can
+        /// Sends are paced (60 a second for the whole bot) so a kill aimed at a fraction of the replies lands
+        /// mid-run even when a busy machine starves this test's polling for seconds: unpaced, the bot can
         /// send all 1,800 replies before the kill arrives.
-        static let pacing = ["TELEGRAM_GLOBAL_RATE": "300"]
+        static let pacing = ["TELEGRAM_GLOBAL_RATE": "60"]
 
         func launch(_ name: String, configuration: String? = nil) throws -> BotProcess {
             if let configuration {
