@@ -86,6 +86,9 @@ import Testing
         for (index, fraction) in [0.2, 0.6].enumerated() {
             let bot = try harness.launch("run-\(index)")
             let target = Int(Double(total) * fraction)
+            // The fake kills the bot as it accepts the target's reply: a test task polling for it could be
+            // late, under a parallel test run, by more than the bot needs to finish everything.
+            await harness.fake.whenSent(target) { bot.send(SIGKILL) }
             let reached = await TestEnvironment.eventually(limit: 60) { await harness.sendCount() >= target }
             bot.send(SIGKILL)
             let status = await bot.waitForExit()

@@ -46,6 +46,9 @@ public actor FakeTelegramServer {
 
     /// Every accepted request, in order.
     public internal(set) var requests: [FakeTelegramRequest] = []
+    /// Run once when the number of accepted sendMessage requests reaches the count (see `whenSent`).
+    var sendMessageTriggers: [(count: Int, action: @Sendable () -> Void)] = []
+    var sendMessageCount = 0
     /// Every file uploaded in a multipart request, in order.
     public internal(set) var uploads: [FakeMultipartPart] = []
     /// Every refused request, in order.
@@ -121,7 +124,11 @@ public actor FakeTelegramServer {
         switch await dispatch(name, parameters) {
         case .success(let result):
             requests.append(FakeTelegramRequest(method: name, parameters: parameters))
-            if name == "sendMessage", !sendMessageWaiters.isEmpty { wakeSendMessageWaiters() }
+            if name == "sendMessage" {
+                sendMessageCount += 1
+                if !sendMessageWaiters.isEmpty { wakeSendMessageWaiters() }
+                runSendMessageTriggers()
+            }
             let body = JSONValue.object(["ok": true, "result": result]).encoded()
             return FakeTelegramResponse(status: 200, body: body, dropConnection: dropAfterProcessing)
         case .failure(let error):
@@ -129,6 +136,20 @@ public actor FakeTelegramServer {
             response.dropConnection = dropAfterProcessing
             return response
         }
+    }
+
+    /// Runs `action` as the `count`th sendMessage is accepted (at once if it already was): a crash test
+    /// kills the bot from here, mid-run, however fast the bot and however busy the test's own thread pool.
+    public func whenSent(_ count: Int, _ action: @escaping @Sendable () -> Void) {
+        sendMessageTriggers.append((count, action))
+        runSendMessageTriggers()
+    }
+
+    private func runSendMessageTriggers() {
+        let due = sendMessageTriggers.filter { $0.count <= sendMessageCount }
+        guard !due.isEmpty else { return }
+        sendMessageTriggers.removeAll { $0.count <= sendMessageCount }
+        for trigger in due { trigger.action() }
     }
 
     private func parse(body: Data, contentType: String?) -> Result<[String: JSONValue], FakeAPIError> {
