@@ -57,9 +57,12 @@ final class MultiWorker {
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK { failAllActive(Self.multiError(performed)) }
             collectFinished()
+            // A finished transfer made room for a waiting one: start it now, not after the next poll.
+            if !waiting.isEmpty, active.count < max(1, configuration.maxConcurrentTransfers) { continue }
             var descriptors: Int32 = 0
-            // Sleeps until socket activity, curl's next timeout, a wakeup, or one second.
-            let polled = curl_multi_poll(multi, nil, 0, 1000, &descriptors)
+            // Sleeps until socket activity, curl's next timeout or a wakeup (curl_multi_poll waits no longer
+            // than curl's own timers allow); the cap is a safety net, so an idle client does not tick.
+            let polled = curl_multi_poll(multi, nil, 0, 60_000, &descriptors)
             if polled != CURLM_OK { failAllActive(Self.multiError(polled)) }
         }
         let shutdownError = CurlError(code: CurlError.shutdownCode, message: "HTTP client is shut down", url: "")

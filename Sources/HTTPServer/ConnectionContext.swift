@@ -37,10 +37,13 @@ final class ConnectionContext: Sendable {
     let maxBodyBytes: Int
     /// Whose failure budget a 401/403 answer to this request spends (see ``ServerContext/clientKey``).
     let client: String
+    /// Whether a 401/403 from the handler spends that budget (``HTTPAdmission/accept(maxBodyBytes:countsFailures:)``).
+    let countsFailures: Bool
 
-    init(maxBodyBytes: Int, client: String) {
+    init(maxBodyBytes: Int, client: String, countsFailures: Bool = true) {
         self.maxBodyBytes = maxBodyBytes
         self.client = client
+        self.countsFailures = countsFailures
     }
 
     var phase: Phase {

@@ -23,8 +23,11 @@ public struct HTTPRequestHead: Sendable {
 /// Refusing here costs the server nothing: the body is never read (and a client that sent
 /// `Expect: 100-continue` never sends it). Unknown paths, wrong methods and wrong credentials belong here.
 public enum HTTPAdmission: Sendable {
-    /// Read the body (at most `maxBodyBytes`, else 413) and call the handler.
-    case accept(maxBodyBytes: Int)
+    /// Read the body (at most `maxBodyBytes`, else 413) and call the handler. `countsFailures`: a 401/403
+    /// from the handler spends the client's failure budget — for routes whose handler checks a credential
+    /// (a webhook signature, an API key); not for one whose 401 is an ordinary "start again" (an expired
+    /// web chat cookie), where it would lock out everyone behind the same proxy address.
+    case accept(maxBodyBytes: Int, countsFailures: Bool = true)
     /// Answer `response` without reading the body; `reason` labels the refusal in ``HTTPRefusals``
     /// ("not_found", "method_not_allowed", "unauthorized", …).
     case refuse(HTTPResponse, reason: String)

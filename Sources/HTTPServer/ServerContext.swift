@@ -114,8 +114,8 @@ final class ServerContext: Sendable {
             if response.status == 401 || response.status == 403 { budget.recordFailure(client) }
             context.setPhase(.refused)
             return Self.queue(response, on: connection)
-        case .accept(let maxBodyBytes):
-            let context = ConnectionContext(maxBodyBytes: maxBodyBytes, client: client)
+        case .accept(let maxBodyBytes, let countsFailures):
+            let context = ConnectionContext(maxBodyBytes: maxBodyBytes, client: client, countsFailures: countsFailures)
             slot.pointee = Unmanaged.passRetained(context).toOpaque()
             if let length = headers["content-length"].flatMap({ Int($0) }), length > maxBodyBytes {
                 refusals.record("too_large")
@@ -188,7 +188,7 @@ final class ServerContext: Sendable {
             return entry
         }
         guard let entry else { return }
-        if response.status == 401 || response.status == 403 {
+        if entry.context.countsFailures && (response.status == 401 || response.status == 403) {
             budget.recordFailure(entry.context.client)
             refusals.record(response.status == 401 ? "unauthorized" : "forbidden")
         }

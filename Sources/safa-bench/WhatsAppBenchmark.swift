@@ -123,8 +123,10 @@ struct WhatsAppBenchmark {
             cursor = next
             if batch.isEmpty {
                 guard bot.isRunning, Date() < giveUp, poster.failures == 0 else {
+                    let refused = await fake.rejections.prefix(2).map(\.reason)
                     throw Failure(
-                        description: "stalled with \(finished) of \(users) done, \(poster.failures) failed posts; "
+                        description: "stalled with \(finished) of \(users) done, \(poster.failures) failed posts, "
+                            + "bot running: \(bot.isRunning), \(await fake.sent.count) sends, refused: \(refused); "
                             + "log:\n\(bot.standardError.suffix(2000))")
                 }
                 continue

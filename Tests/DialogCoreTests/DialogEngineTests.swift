@@ -382,3 +382,18 @@ import Testing
         }
     }
 }
+
+@Suite struct IdleTimeoutTests {
+    /// Information an officer asked for arrives days after the notice as often as minutes after: the pause
+    /// must not send the beneficiary back to the main menu, where their document would be refused.
+    @Test func addingInformationAndTalkingWithAnOfficerNeverTimeOut() throws {
+        let engine = DialogEngine(bundle: try EngineFixture.bundle())
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = ConversationState()
+        state.lastActivity = now.addingTimeInterval(-3 * 86_400)
+        state.phase = .addingInformation(reference: "123456785")
+        #expect(!engine.isIdle(state, now: now))
+        state.phase = .choosing
+        #expect(engine.isIdle(state, now: now))
+    }
+}

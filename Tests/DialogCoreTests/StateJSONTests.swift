@@ -125,6 +125,7 @@ import Testing
         }
         let text = fields.jsonText()
         #expect(try StateJSONTests.decoder.decode([FieldEntry].self, from: Data(text.utf8)) == fields)
+        #expect(JSONNode.parse(text).flatMap([FieldEntry].init(json:)) == fields, "the hand-written reader agrees")
         #expect([FieldEntry]().jsonText() == "[]")
     }
 

@@ -60,6 +60,24 @@ import Testing
         #expect(server.refusals.snapshot == ["unauthorized": 3, "rate_limited": 2])
     }
 
+    /// A handler's 401 spends the budget only where the route said it checks a credential: an expired web
+    /// chat cookie answered 401 must not lock out everyone behind the same proxy address.
+    @Test func aHandlersRefusalSpendsTheBudgetOnlyWhereTheRouteSaysSo() async throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(failureBudget: 2), admit: { head in
+            .accept(maxBodyBytes: 16, countsFailures: head.path == "/signed")
+        }) { _ in .text("no\n", status: 401) }
+        try server.start()
+        defer { server.stop() }
+        let statuses = try await offPool {
+            try ["/page", "/page", "/page", "/signed", "/signed", "/signed", "/page"].map { path in
+                let connection = try RawConnection(port: server.port, source: "127.0.0.3")
+                connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                return String(connection.receive(until: "\r\n").prefix(12))
+            }
+        }
+        #expect(statuses == Array(repeating: "HTTP/1.1 401", count: 5) + ["HTTP/1.1 429", "HTTP/1.1 429"])
+    }
+
     @Test func eachRouteHasItsOwnBodyLimit() async throws {
         let server = try startGatedServer()
         defer { server.stop() }

@@ -102,6 +102,20 @@ import Testing
         }
     }
 
+    /// WhatsApp reports "delivered" for a message id that may still be held in memory with its "sent".
+    @Test func aDeliveryStatusFindsARowWhoseSentOutcomeIsStillHeld() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            try store.enqueueOutbound(key, [F.message("١")], at: F.at(0))
+            let due = try store.dueOutbound(now: F.at(1), limit: 10)
+            try store.recordHolding(
+                due.map { HeldOutcomeInput(id: $0.id, key: $0.key, outcome: .sent(platformMessageID: "wamid.held")) },
+                at: F.at(1))
+            #expect(try store.recordDeliveryStatus(platformMessageID: "wamid.held", status: "delivered", error: nil, at: F.at(2)))
+            #expect(try store.deliveryStatus(platformMessageID: "wamid.held") == "delivered")
+        }
+    }
+
     @Test func anOutcomeOtherThanSentIsWrittenAtOnceWithWhatIsHeld() throws {
         try withTemporaryDatabase { path in
             let store = try SQLiteRuntimeStore(path: path)
@@ -131,6 +145,33 @@ import Testing
             let reader = try SQLiteRuntimeStore(path: path)
             #expect(try reader.outboxDepth() == 0)
             #expect(try reader.dueOutbound(now: F.at(3), limit: 10).isEmpty)
+        }
+    }
+
+    @Test func theNextDueTimeIsAConversationsFirstPendingRowsNotALaterOnes() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            #expect(try store.nextOutboundDue() == nil, "nothing pending: the sender may sleep until woken")
+            try store.enqueueOutbound(key, [F.message("١"), F.message("٢")], at: F.at(0))
+            let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
+            try store.record(.retry(notBefore: F.at(30), reason: "HTTP 502"), forOutbound: first.id, at: F.at(1))
+            #expect(try store.nextOutboundDue() == F.at(30), "the second row waits behind the first")
+            #expect(try store.dueOutbound(now: F.at(29), limit: 10).isEmpty)
+        }
+    }
+
+    @Test func holdingWithoutTheStoreThreadTakesOnlyWhatFits() throws {
+        try withTemporaryDatabase { path in
+            let store = try SQLiteRuntimeStore(path: path)
+            try store.enqueueOutbound(key, [F.message("١"), F.message("٢")], at: F.at(0))
+            let first = try #require(try store.dueOutbound(now: F.at(1), limit: 10).first)
+            #expect(store.hold([HeldOutcomeInput(id: first.id, key: key, outcome: .sent(platformMessageID: "m"))], at: F.at(1)))
+            let second = try #require(try store.dueOutbound(now: F.at(2), limit: 10).first)
+            #expect(!store.hold([HeldOutcomeInput(id: second.id, key: key, outcome: .failed(reason: "x"))], at: F.at(2)))
+            #expect(store.hold([HeldOutcomeInput(id: second.id, key: key, outcome: .sent(platformMessageID: "n"))], at: F.at(2)))
+            #expect(try store.outboxDepth() == 0)
+            #expect(try store.flushHeldOutcomes(olderThan: 0, now: Date()) == nil)
+            #expect(try SQLiteRuntimeStore(path: path).outboxDepth() == 0)
         }
     }
 }

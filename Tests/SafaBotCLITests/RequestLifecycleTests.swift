@@ -93,10 +93,39 @@ import Testing
         #expect(candidates.contains { text.contains("\u{2066}\($0.gregorian)\u{2069} م") })
     }
 
-    @Test func theSameApplicantFromAnotherChatIsToldOfTheOpenRequestAndMayAddToIt() throws {
+    @Test func theSameApplicantInTheSameChatIsToldOfTheOpenRequestAndMayAddToIt() throws {
         let directory = try TestEnvironment.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("dup.sqlite").path
+        let reference = try VerifyCommandTests.submitOne(into: path)
+        let store = try SQLiteRuntimeStore(path: path)
+        var output: [String] = []
+        let same = TerminalSession(
+            store: store, dialogs: DialogHolder(try TestEnvironment.shippedDialogs(), openRequest: store.openRequestLookup),
+            session: "v"
+        ) { output.append($0) }
+        try same.open(reset: false)
+        for line in ["القائمة", "1", "محمد عبدالله الأحمد", "1023456781"] { try same.receive(line: line) }
+        let told = output.joined(separator: "\n")
+        #expect(told.contains("لديك طلب قائم لدى الجمعية برقم \u{2066}\(ReferenceNumber.display(reference))\u{2069}"))
+        #expect(!told.contains("فضلاً اكتب رقم جوالك"), "the duplicate form is not continued")
+        try same.receive(line: "زاد عدد أفراد الأسرة بمولود جديد")
+        try same.receive(line: "1")
+        #expect(try store.requests(limit: 10).count == 1, "no second request")
+        let events = try store.requestEvents(reference: reference)
+        #expect(events.map(\.kind) == ["information"])
+        #expect(events.first?.note == "زاد عدد أفراد الأسرة بمولود جديد")
+        // Once the request is finished with, the same applicant may apply again.
+        _ = try store.changeStatus(StatusChange(reference: reference, to: .rejected, actor: "mona", via: "api", at: Date()))
+        #expect(try store.openRequest(applicantID: "1023456781", requestType: "help_request") == nil)
+    }
+
+    /// Anyone can type a national ID: from another chat nothing of the open request is shown, nothing is
+    /// added to it, and no duplicate is filed; follow-up by reference and the ID's last four digits remains.
+    @Test func anotherChatTypingTheSameNationalIDLearnsNothingOfTheRequestAndCannotAddToIt() throws {
+        let directory = try TestEnvironment.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("dup-other.sqlite").path
         let reference = try VerifyCommandTests.submitOne(into: path)
         let store = try SQLiteRuntimeStore(path: path)
         var output: [String] = []
@@ -107,17 +136,12 @@ import Testing
         try other.open(reset: true)
         for line in ["1", "محمد عبدالله الأحمد", "1023456781"] { try other.receive(line: line) }
         let told = output.joined(separator: "\n")
-        #expect(told.contains("لديك طلب قائم لدى الجمعية برقم \u{2066}\(ReferenceNumber.display(reference))\u{2069}"))
+        #expect(told.contains("مسجّل برقم الهوية هذا"))
+        #expect(!told.contains(ReferenceNumber.display(reference)), "the reference is not shown")
         #expect(!told.contains("فضلاً اكتب رقم جوالك"), "the duplicate form is not continued")
         try other.receive(line: "زاد عدد أفراد الأسرة بمولود جديد")
-        try other.receive(line: "1")
         #expect(try store.requests(limit: 10).count == 1, "no second request")
-        let events = try store.requestEvents(reference: reference)
-        #expect(events.map(\.kind) == ["information"])
-        #expect(events.first?.note == "زاد عدد أفراد الأسرة بمولود جديد")
-        // Once the request is finished with, the same applicant may apply again.
-        _ = try store.changeStatus(StatusChange(reference: reference, to: .rejected, actor: "mona", via: "api", at: Date()))
-        #expect(try store.openRequest(applicantID: "1023456781", requestType: "help_request") == nil)
+        #expect(try store.requestEvents(reference: reference).isEmpty, "nothing added to another person's request")
     }
 
     @Test func aRequestIsFollowedUpFromAnotherPhoneByReferenceAndLastFourDigitsWithALimit() throws {

@@ -345,6 +345,7 @@ import WebChatChannel
     @Test func aFloodingConversationIsToldToSlowDownAndOthersAreStillServed() async throws {
         let bot = try Bot {
             $0.webChat.postsPerSecond = 0.001
+            $0.webChat.startsPerMinutePerAddress = 0.001
             $0.webChat.clientAddressHeader = "X-Real-IP"
         }
         defer { bot.stop() }

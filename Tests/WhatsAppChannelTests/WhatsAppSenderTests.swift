@@ -163,20 +163,34 @@ import WhatsAppChannel
         func record(_ chat: String, _ payload: OutboundPayload) -> OutboundRecord {
             OutboundRecord(id: 1, key: ConversationKey(channel: "whatsapp", chat: chat), payload: payload, notBefore: Date())
         }
-        let text = OutboundPayload.message(OutgoingMessage(text: "رد الموظف"))
-        #expect(await sender.deliver(record("old", text)) == .failed(reason: WhatsAppSender.windowClosedReason))
-        #expect(await sender.deliver(record("never", text)) == .failed(reason: WhatsAppSender.windowClosedReason))
-        #expect(await closed.records.map(\.key.chat) == ["old", "never"])
-        #expect(await fake.sent.isEmpty, "nothing free-form went out")
+        let text = OutboundPayload.message(OutgoingMessage(text: "تم تحديث حالة طلبك"))
+        func isWaiting(_ outcome: DeliveryOutcome) -> Bool {
+            if case .retry(_, let reason) = outcome { return reason == WhatsAppSender.waitingForUserReason }
+            return false
+        }
+        // Window closed: the re-engagement template goes out once, and the message waits for the user.
+        #expect(isWaiting(await sender.deliver(record("old", text))))
+        #expect(isWaiting(await sender.deliver(record("never", text))))
+        var again = record("old", text)
+        again.attempts = 5
+        #expect(isWaiting(await sender.deliver(again)), "tried again later without a second template")
+        #expect(await closed.records.map(\.key.chat) == ["old", "never"], "the officer is told once")
+        #expect(await fake.messages.map { $0.body["type"]?.stringValue } == ["template", "template"])
+        #expect(await fake.messages.allSatisfy { $0.body["template"]?["name"]?.stringValue == "safa_reengage" })
+        #expect(await fake.messages.allSatisfy { $0.body["template"]?["language"]?["code"]?.stringValue == "ar" })
+        // A week without an answer: given up, and the officer told.
+        again.attempts = Int(WhatsAppSender.windowWaitLimit / WhatsAppSender.windowRetryInterval)
+        #expect(await sender.deliver(again) == .failed(reason: WhatsAppSender.windowClosedReason))
         // The store knew a recent message; a message the webhook just stored opens the window too.
-        #expect(await sender.deliver(record("stored-recently", text)) == .sent(platformMessageID: "wamid.fake1"))
+        #expect(await sender.deliver(record("stored-recently", text)) == .sent(platformMessageID: "wamid.fake3"))
         window.userWrote("old", at: Date())
-        #expect(await sender.deliver(record("old", text)) == .sent(platformMessageID: "wamid.fake2"))
-        // The re-engagement template goes out whatever the window.
-        #expect(await sender.deliver(record("never", .reengage)) == .sent(platformMessageID: "wamid.fake3"))
-        let template = try #require(await fake.messages.last)
-        #expect(template.body["template"]?["name"]?.stringValue == "safa_reengage")
-        #expect(template.body["template"]?["language"]?["code"]?.stringValue == "ar")
+        again.attempts = 6
+        #expect(await sender.deliver(again) == .sent(platformMessageID: "wamid.fake4"))
+        // The re-engagement template an officer sends goes out whatever the window.
+        #expect(await sender.deliver(record("never", .reengage)) == .sent(platformMessageID: "wamid.fake5"))
         #expect(await fake.rejections.isEmpty)
+        // Without a template nothing can reach a user outside the window.
+        let bare = WhatsAppSender(client: client, menus: NumberedMenus(), window: window)
+        #expect(await bare.deliver(record("never", text)) == .failed(reason: WhatsAppSender.windowClosedReason))
     }
 }

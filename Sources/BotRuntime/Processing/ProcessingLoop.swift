@@ -36,7 +36,8 @@ public final class ProcessingLoop: Sendable {
         DispatchQueue(label: "safabot.processing").async { [self] in
             while running.load(ordering: .sequentiallyConsistent) {
                 drain()
-                wake.wait(timeout: 1)
+                // Every inbox append signals; the long timeout is only a safety net, so an idle bot sleeps.
+                wake.wait(timeout: 60)
             }
             drain()
             stopped.signal()

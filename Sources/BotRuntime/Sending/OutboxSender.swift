@@ -61,30 +61,35 @@ public final class OutboxSender: Sendable {
     public func run() async {
         while !Task.isCancelled {
             let sleep = await round()
-            if sleep > 0 { await wake.wait(timeout: sleep) }
+            // Infinity: nothing pending and nothing held; whatever adds a row signals `wake`.
+            if sleep > 0 { await wake.wait(timeout: sleep.isFinite ? sleep : nil) }
         }
     }
 
-    /// Delivers what is due now; returns how long to sleep before the next round (0 = go on at once).
+    /// Delivers what is due now; returns how long to sleep before the next round (0 = go on at once,
+    /// infinity = until woken).
     public func round(now: Date = Date()) async -> TimeInterval {
         let store = self.store
         let batch = configuration.batchSize
         let rows: [OutboundRecord]
-        let heldUntil: Date?
+        let nextLook: Date?
         do {
-            (rows, heldUntil) = try await executor.run {
+            (rows, nextLook) = try await executor.run {
                 let rows = try store.dueOutbound(now: now, limit: batch)
-                // Nothing to send: outcomes the store holds are written once they are old enough.
-                let heldUntil = rows.isEmpty ? try store.flushHeldOutcomes(olderThan: OutcomeHold.maxAge, now: now) : nil
-                return (rows, heldUntil)
+                guard rows.isEmpty else { return (rows, nil) }
+                // Nothing to send: held outcomes are written once old enough, and the sender sleeps until
+                // then or until the next retry falls due; with neither, until it is woken.
+                let held = try store.flushHeldOutcomes(olderThan: OutcomeHold.maxAge, now: now)
+                let due = try store.nextOutboundDue()
+                return (rows, [held, due].compactMap { $0 }.min())
             }
         } catch {
             logger.error("outbox_read_failed", ["error": "\(error)"])
             return configuration.idleWait
         }
         guard !rows.isEmpty else {
-            return heldUntil.map { max(0.001, min(configuration.idleWait, $0.timeIntervalSince(now))) }
-                ?? configuration.idleWait
+            guard let nextLook else { return .infinity }
+            return max(0.001, nextLook.timeIntervalSince(now))
         }
 
         var ready: [OutboundRecord] = []

@@ -106,8 +106,11 @@ final class OutcomeRecorder: Sendable {
         let store = self.store
         let finished = Date()
         do {
-            // The store may hold `.sent` outcomes a moment, to write them with its next transaction.
-            try await executor.run { try store.recordHolding(outcomes, at: finished) }
+            // The store may hold `.sent` outcomes a moment, to write them with its next transaction; when
+            // it can, that needs no trip to the store thread.
+            if !store.hold(outcomes, at: finished) {
+                try await executor.run { try store.recordHolding(outcomes, at: finished) }
+            }
         } catch {
             // The rows stay pending and are sent again: a repeat, never a loss.
             logger.error("outbox_record_failed", ["error": "\(error)"])

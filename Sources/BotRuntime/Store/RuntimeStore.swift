@@ -95,6 +95,14 @@ public protocol RuntimeStore: Sendable {
     /// Writes held outcomes older than `age` seconds (all with 0); returns when the oldest one still held
     /// must be written, or nil when none is held.
     func flushHeldOutcomes(olderThan age: TimeInterval, now: Date) throws -> Date?
+
+    /// Like `recordHolding` when every outcome can be held, without blocking (no disk work): callable from
+    /// an async task. Returns false, holding nothing, when they must go through `recordHolding`.
+    func hold(_ outcomes: [HeldOutcomeInput], at: Date) -> Bool
+
+    /// When the earliest pending outbox row falls due (a retry waits for its `notBefore`); nil when none is
+    /// pending, so a sender may sleep until it is told of new rows.
+    func nextOutboundDue() throws -> Date?
 }
 
 /// A small durable setting written with other rows (see `appendInbound(_:setting:stepping:)`).
@@ -185,4 +193,12 @@ extension RuntimeStore {
     }
 
     public func flushHeldOutcomes(olderThan age: TimeInterval, now: Date) throws -> Date? { nil }
+
+    public func hold(_ outcomes: [HeldOutcomeInput], at: Date) -> Bool { false }
+
+    /// Without a faster way: a second from now while anything is pending (the sender looks again, as it
+    /// always did), nil when nothing is.
+    public func nextOutboundDue() throws -> Date? {
+        try outboxDepth() > 0 ? Date().addingTimeInterval(1) : nil
+    }
 }

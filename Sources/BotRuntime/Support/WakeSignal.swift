@@ -32,8 +32,14 @@ public final class WakeSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when signalled, when `timeout` seconds pass, or when the task is cancelled.
-    public func wait(timeout: TimeInterval) async {
+    /// Returns when signalled, when `timeout` seconds pass (never with nil), or when the task is cancelled.
+    ///
+    /// Without a timeout no timer task is made: an idle loop then costs nothing until it is signalled.
+    public func wait(timeout: TimeInterval?) async {
+        guard let timeout else {
+            await waitForSignal()
+            return
+        }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForSignal() }
             group.addTask { try? await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000)) }

@@ -81,20 +81,31 @@ extension DialogEngine {
             let requestType = requestType(submitting: formRef),
             let open = lookup(ArabicText.normalizeInput(applicantID), requestType)
         else { return false }
+        turn.state.forms[formRef.description] = nil
+        turn.state.attestations[formRef.description] = nil
+        guard turn.state.requests.contains(where: { $0.reference == open.reference }) else {
+            // Typing a national ID proves nothing: another person's request is neither shown nor added to.
+            turn.say(texts.duplicateElsewhere ?? Self.duplicateElsewhereDefault)
+            turn.state.suspended = nil
+            enter(settings.mainMenu, &turn)
+            return true
+        }
         let values = [
             "reference": ReferenceNumber.display(open.reference),
             "submitted": RiyadhDay(open.submittedAt).description,
             "status": texts.statuses[open.status] ?? open.status,
         ]
         turn.say(Template.render(text, values))
-        turn.state.forms[formRef.description] = nil
-        turn.state.attestations[formRef.description] = nil
         turn.state.suspended = nil
         turn.state.phase = .addingInformation(reference: open.reference)
         turn.state.attempts = 0
         ask(&turn)
         return true
     }
+
+    static let duplicateElsewhereDefault =
+        "يوجد طلب قائم لدى الجمعية مسجّل برقم الهوية هذا، فلا حاجة إلى تقديم طلب جديد. "
+        + "إن كان الطلب طلبك فاكتب رقم الطلب لمتابعته، أو اكتب «موظف» للتحدث مع أحد موظفينا."
 
     /// The request type of the submit node that submits `formRef`, if any (a form without one never duplicates).
     func requestType(submitting formRef: NodeRef) -> String? {

@@ -99,8 +99,12 @@ public struct DialogEngine: Sendable {
 
     func isIdle(_ state: ConversationState, now: Date) -> Bool {
         guard let last = state.lastActivity, settings.idleTimeoutMinutes > 0 else { return false }
-        if case .withOfficer = state.phase { return false }
-        return now.timeIntervalSince(last) > Double(settings.idleTimeoutMinutes) * 60
+        switch state.phase {
+        // An officer's conversation, and information an officer asked for, are answered days later as often
+        // as minutes later: neither starts over for a pause.
+        case .withOfficer, .addingInformation: return false
+        default: return now.timeIntervalSince(last) > Double(settings.idleTimeoutMinutes) * 60
+        }
     }
 
     /// A long pause: an unfinished form is offered for resumption, anything else starts over at the main menu.

@@ -21,7 +21,7 @@ enum DialogKeys {
             "needsInfoThanks",
         ],
         optional: [
-            "decisionDays", "duplicate", "lookupPrompt", "lookupFound", "lookupWrong", "lookupLimit",
+            "decisionDays", "duplicate", "duplicateElsewhere", "lookupPrompt", "lookupFound", "lookupWrong", "lookupLimit",
             "lookupAttemptsPerHour",
         ])
     static let commands = Shape(required: ["mainMenu", "back", "cancel", "officer"], optional: [])

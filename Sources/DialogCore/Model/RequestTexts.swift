@@ -21,6 +21,11 @@ public struct RequestTexts: Sendable, Equatable, Codable {
     /// channel): `{{reference}}`, `{{submitted}}`, `{{status}}`. The beneficiary may then add information to
     /// that request. Nil: no check.
     public var duplicate: String?
+    /// Said instead of `duplicate` when the open request was made from another conversation: this one has
+    /// not shown it is the applicant's (anyone can type a national ID), so nothing of that request is shown
+    /// and nothing is added to it; the beneficiary is pointed to follow-up by reference number and the last
+    /// four digits of the ID, or to an officer. Nil: a built-in text.
+    public var duplicateElsewhere: String?
     /// Follow-up by reference number from another phone or channel: asks for the last four digits of the
     /// applicant's national ID; `lookupFound` (`{{reference}}`, `{{submitted}}`, `{{status}}`), `lookupWrong`
     /// (reference unknown or digits wrong, never saying which), `lookupLimit` (too many wrong tries this hour).

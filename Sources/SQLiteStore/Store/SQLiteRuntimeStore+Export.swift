@@ -17,8 +17,16 @@ public struct ExportedRequest: Sendable {
     public var statusChangedAt: Date?
     public var applicantID: String?
     public var fields: [FieldEntry]
-    public var attestation: Attestation?
+    public var attestation: ExportedAttestation?
     public var history: [RequestEvent]
+}
+
+/// What the export shows of an attestation (the full record stays in the database; `verify` checks it).
+public struct ExportedAttestation: Sendable {
+    public var acceptedAt: Date
+    public var statementSHA256: String?
+    public var dataSHA256: String?
+    public var platformMessageID: String?
 }
 
 extension SQLiteRuntimeStore {
@@ -59,7 +67,10 @@ extension SQLiteRuntimeStore {
             try db.forEachRow(
                     """
                     SELECT reference, request_type, status, channel, submitted_at, status_changed_at, applicant_id,
-                        fields_json, attestation_json
+                        fields_json, json_extract(attestation_json, '$.acceptedAt'),
+                        json_extract(attestation_json, '$.statementSHA256'),
+                        json_extract(attestation_json, '$.dataSHA256'),
+                        json_extract(attestation_json, '$.platformMessageID')
                     FROM requests WHERE submitted_at >= ?1 AND (?2 IS NULL OR status = ?2)
                     ORDER BY submitted_at, rowid
                     """,
@@ -78,13 +89,21 @@ extension SQLiteRuntimeStore {
                             channel: row.string(3) ?? "", submittedAt: Date(timeIntervalSince1970: row.double(4)),
                             statusChangedAt: row.isNull(5) ? nil : Date(timeIntervalSince1970: row.double(5)),
                             applicantID: row.string(6),
-                            fields: try json.decode(
-                                [FieldEntry].self, from: row.string(7) ?? "[]", table: "requests", row: reference),
-                            attestation: try row.string(8).map {
-                                try json.decode(Attestation.self, from: $0, table: "requests", row: reference)
-                            },
+                            fields: try Self.fields(row.string(7) ?? "[]", json, reference: reference),
+                            attestation: row.isNull(8)
+                                ? nil
+                                : ExportedAttestation(
+                                    acceptedAt: Date(timeIntervalSince1970: row.double(8)),
+                                    statementSHA256: row.string(9), dataSHA256: row.string(10),
+                                    platformMessageID: row.string(11)),
                             history: history))
             }
         }
+    }
+
+    /// A request's fields: the hand-written reader first (fast), `JSONDecoder` for any other shape.
+    static func fields(_ text: String, _ json: StoreJSON, reference: String) throws -> [FieldEntry] {
+        if let node = JSONNode.parse(text), let entries = [FieldEntry](json: node) { return entries }
+        return try json.decode([FieldEntry].self, from: text, table: "requests", row: reference)
     }
 }

@@ -1,4 +1,5 @@
 public import BotRuntime
+import Synchronization
 import DialogCore
 
 #if canImport(FoundationEssentials)
@@ -15,6 +16,7 @@ extension SQLiteRuntimeStore {
     public func dueOutbound(now: Date, limit: Int) throws -> [OutboundRecord] {
         try withDatabase { db, json in
             // Held outcomes (see recordHolding) are settled: neither due again nor ahead of a later row.
+            let held = heldOutcomes.withLock { $0 }
             let holding = !held.isEmpty
             let rows = try db.query(
                 holding ? Self.dueSQLExceptHeld : Self.dueSQL,
@@ -132,7 +134,7 @@ extension SQLiteRuntimeStore {
         try withDatabase { db, _ in
             // Held outcomes are settled, though not yet written.
             (try db.query("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") { $0.int(0) }.first ?? 0)
-                - held.entries.count
+                - heldOutcomes.withLock { $0.entries.count }
         }
     }
 
@@ -162,7 +164,9 @@ extension SQLiteRuntimeStore {
     }
 
     public func recordDeliveryStatus(platformMessageID: String, status: String, error: String?, at: Date) throws -> Bool {
-        try withDatabase { db, _ in
+        // In a write transaction that first writes held outcomes: a status can arrive before the row's
+        // "sent" (and with it its platform message id) leaves memory.
+        try withDatabase { db, _ in try writeTransaction(db) {
             let rows = try db.query(
                 "SELECT id, delivery_status FROM outbox WHERE platform_message_id = ?", [.text(platformMessageID)]
             ) { row in (row.int64(0), row.string(1)) }
@@ -175,7 +179,7 @@ extension SQLiteRuntimeStore {
                 """,
                 [.text(status), .date(at), .optionalText(error), .integer(id)])
             return true
-        }
+        } }
     }
 
     /// The delivery status recorded for the row with `platformMessageID` (tests, operators).

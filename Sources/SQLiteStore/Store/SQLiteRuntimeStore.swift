@@ -1,6 +1,7 @@
 public import BotRuntime
 public import DialogCore
 import Dispatch
+import Synchronization
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -14,14 +15,15 @@ import Dispatch
 /// threads are serialized; call it from a dedicated thread, not Swift's cooperative pool (it blocks on disk).
 /// Outcomes shared with `MemoryRuntimeStore` are listed on that type.
 public final class SQLiteRuntimeStore: RuntimeStore, @unchecked Sendable {
-    // @unchecked Sendable invariant: `database`, `json` (non-Sendable classes) and `held` are touched only
-    // inside `queue.sync` blocks (`withDatabase`), so at most one thread uses them at a time; every other
-    // stored property is an immutable Sendable value.
+    // @unchecked Sendable invariant: `database` and `json` (non-Sendable classes) are touched only inside
+    // `queue.sync` blocks (`withDatabase`), so at most one thread uses them at a time; every other stored
+    // property is an immutable Sendable value or a Mutex.
     private let queue: DispatchQueue
     private let database: Database
     private let json = StoreJSON()
-    /// `.sent` outcomes not yet written (see `recordHolding`); only inside `withDatabase`.
-    var held = HeldOutcomes()
+    /// `.sent` outcomes not yet written (see `recordHolding`). Behind a lock of its own, never held across
+    /// disk work, so `hold` can take an outcome from the sender's task without a trip to the store thread.
+    let heldOutcomes = Mutex(HeldOutcomes())
 
     /// The database file.
     public let path: String

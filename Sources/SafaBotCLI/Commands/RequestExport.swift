@@ -17,6 +17,7 @@ struct RequestExport {
     var unmasked: Bool
     /// Field columns (CSV), in order.
     var columns: [(id: String, label: String)]
+    let hijri = HijriDays()
 
     static let fixedHeader = [
         "reference", "request_type", "status", "channel", "submitted_at", "submitted_hijri", "status_changed_at",
@@ -41,7 +42,19 @@ struct RequestExport {
 
     // MARK: - Values
 
-    static func iso(_ date: Date?) -> String { date.map { $0.formatted(.iso8601) } ?? "" }
+    static func iso(_ date: Date?) -> String { date.map(ISOTime.string) ?? "" }
+
+    /// The Hijri day of each Riyadh day, computed once per day (ICU calendars are slow; exports are long).
+    final class HijriDays {
+        private var cache: [Int: String] = [:]
+        func day(_ date: Date) -> String {
+            let day = Int(((date.timeIntervalSince1970 + 3 * 3600) / 86_400).rounded(.down))
+            if let known = cache[day] { return known }
+            let hijri = CalendarDays.riyadh(date).hijri
+            cache[day] = hijri
+            return hijri
+        }
+    }
 
     func shown(_ entry: FieldEntry) -> String {
         let text: String
@@ -90,7 +103,7 @@ struct RequestExport {
     func csvRow(_ request: ExportedRequest) -> String {
         var values = [
             request.reference, request.requestType, request.status, request.channel, Self.iso(request.submittedAt),
-            CalendarDays.riyadh(request.submittedAt).hijri, Self.iso(request.statusChangedAt),
+            hijri.day(request.submittedAt), Self.iso(request.statusChangedAt),
             applicant(request.applicantID), Self.iso(request.attestation?.acceptedAt),
             request.attestation?.dataSHA256 ?? "", Self.documents(request).joined(separator: " "), history(request),
         ]
@@ -119,7 +132,7 @@ struct RequestExport {
             m.string("status", request.status)
             m.string("channel", request.channel)
             m.string("submittedAt", Self.iso(request.submittedAt))
-            m.string("submittedHijri", CalendarDays.riyadh(request.submittedAt).hijri)
+            m.string("submittedHijri", hijri.day(request.submittedAt))
             m.string("statusChangedAt", ifPresent: request.statusChangedAt.map { Self.iso($0) })
             m.string("applicantID", ifPresent: request.applicantID.map { applicant($0) })
             m.value("fields") { w in

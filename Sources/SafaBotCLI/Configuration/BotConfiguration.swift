@@ -89,6 +89,8 @@ struct BotConfiguration: Equatable {
         /// The header the TLS proxy puts the client's address in ("X-Real-IP"), for per-address limits;
         /// trusted only from 127.0.0.1. Without it every client behind the proxy shares one address's limits.
         var clientAddressHeader: String?
+        /// New conversations per minute from one client address (bursts of twenty).
+        var startsPerMinutePerAddress = 12.0
         /// Messages and files per second one conversation may send (bursts of ten).
         var postsPerSecond = 1.0
         /// Fetches one address may leave waiting for replies at once (people behind one NAT share it).
@@ -137,7 +139,8 @@ struct BotConfiguration: Equatable {
             throw ConfigurationError(
                 file: "environment",
                 message: "WhatsApp is half-configured: \(missing.joined(separator: ", ")) not set "
-                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)")
+                    + "(set all four to serve WhatsApp, or none; the phone number id may also be whatsapp.phoneNumberID)"
+            )
         }
         return WhatsAppSecrets(accessToken: token, phoneNumberID: id, appSecret: secret, verifyToken: verify)
     }
@@ -204,7 +207,8 @@ extension BotConfiguration {
             try reader.bool(w, "enforceWindow", into: &whatsapp.enforceWindow, path: "whatsapp.enforceWindow")
             if let object = w["reengagementTemplate"], !(object is JSONNull) {
                 guard let t = object as? [String: Any] else {
-                    throw reader.error("whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
+                    throw reader.error(
+                        "whatsapp.reengagementTemplate", "must be an object {\"name\", \"language\"} or null")
                 }
                 var name = ""
                 try reader.string(t, "name", into: &name, path: "whatsapp.reengagementTemplate.name")
@@ -238,6 +242,9 @@ extension BotConfiguration {
             try reader.optionalString(
                 w, "clientAddressHeader", into: &webChat.clientAddressHeader, path: "webChat.clientAddressHeader")
             try reader.double(w, "postsPerSecond", into: &webChat.postsPerSecond, path: "webChat.postsPerSecond")
+            try reader.double(
+                w, "startsPerMinutePerAddress", into: &webChat.startsPerMinutePerAddress,
+                path: "webChat.startsPerMinutePerAddress")
             try reader.int(
                 w, "openFetchesPerAddress", into: &webChat.openFetchesPerAddress, path: "webChat.openFetchesPerAddress")
             try reader.bool(w, "secureCookie", into: &webChat.secureCookie, path: "webChat.secureCookie")

@@ -53,7 +53,9 @@ struct Routes: Sendable {
                     .text(status == 401 ? "unauthorized\n" : "forbidden\n", status: status),
                     reason: status == 401 ? "unauthorized" : "forbidden")
             }
-            return .accept(maxBodyBytes: route.maxBodyBytes)
+            // Only a route that declares a credential (checked on its headers, then in full by its handler)
+            // spends the client's failure budget with its handler's 401/403.
+            return .accept(maxBodyBytes: route.maxBodyBytes, countsFailures: route.authorize != nil)
         }
     }
 
@@ -65,14 +67,15 @@ struct Routes: Sendable {
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
-        case ("GET", "/healthz"):
+        // HEAD is answered as GET (libmicrohttpd leaves the body out): load balancers probe with either.
+        case ("GET", "/healthz"), ("HEAD", "/healthz"):
             let store = self.store
             guard let depth = try? await executor.run({ try store.outboxDepth() }) else {
                 return .json(Data(#"{"status":"unhealthy","reason":"store unavailable"}"#.utf8), status: 503)
             }
             let body = #"{"status":"ok","dialogs":"\#(dialogs.engine.bundle.version)","outbox_depth":\#(depth)}"#
             return .json(Data(body.utf8))
-        case ("GET", "/metrics"):
+        case ("GET", "/metrics"), ("HEAD", "/metrics"):
             let store = self.store
             if let depth = try? await executor.run({ try store.outboxDepth() }) { metrics.setOutboxDepth(depth) }
             return HTTPResponse(

@@ -22,6 +22,7 @@ enum WebChatPlugin {
             maxUploadBytes: w.maxUploadBytes,
             clientAddressHeader: w.clientAddressHeader ?? configuration.http.clientAddressHeader,
             limits: WebChatLimits.Configuration(
+                startsPerSecondPerAddress: w.startsPerMinutePerAddress / 60,
                 postsPerSecondPerConversation: w.postsPerSecond, openFetchesPerAddress: w.openFetchesPerAddress),
             secureCookie: w.secureCookie)
         // Beside the database: files are kept as long as the conversations that show them.

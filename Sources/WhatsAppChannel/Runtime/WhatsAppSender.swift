@@ -33,6 +33,11 @@ public struct WhatsAppSender: ChannelSender {
     /// Reason recorded on a row held back because the 24-hour window is closed.
     public static let windowClosedReason =
         "outside the 24-hour window (131047): only a template can reach this user"
+    /// Reason recorded while a row waits for the user to answer the re-engagement template.
+    public static let waitingForUserReason = "waiting for the user to write: the 24-hour window is closed"
+    /// How often a row waiting for the window is tried again, and for how long before it is given up.
+    public static let windowRetryInterval: Double = 120
+    public static let windowWaitLimit: Double = 7 * 86_400
 
     public init(
         client: GraphClient, renderer: WhatsAppRenderer = WhatsAppRenderer(), menus: NumberedMenus,
@@ -53,8 +58,13 @@ public struct WhatsAppSender: ChannelSender {
 
     public func deliver(_ record: OutboundRecord) async -> DeliveryOutcome {
         let outcome = await attempt(record)
-        if case .failed(let reason) = outcome, reason == Self.windowClosedReason, let onWindowClosed {
-            await onWindowClosed(record)
+        if let onWindowClosed {
+            switch outcome {
+            case .failed(let reason) where reason == Self.windowClosedReason: await onWindowClosed(record)
+            case .retry(_, let reason) where reason == Self.waitingForUserReason && record.attempts == 0:
+                await onWindowClosed(record)
+            default: break
+            }
         }
         return outcome
     }
@@ -62,7 +72,7 @@ public struct WhatsAppSender: ChannelSender {
     private func attempt(_ record: OutboundRecord) async -> DeliveryOutcome {
         switch record.payload {
         case .message, .file:
-            if let window, await !window.isOpen(for: record.key.chat) { return .failed(reason: Self.windowClosedReason) }
+            if let window, await !window.isOpen(for: record.key.chat) { return await windowClosed(record) }
         default: break
         }
         switch record.payload {
@@ -100,6 +110,29 @@ public struct WhatsAppSender: ChannelSender {
                 return outcome(for: error, record)
             }
         }
+    }
+
+    /// A free-form message the window does not allow. With a re-engagement template configured, the template
+    /// goes out once (on the first attempt) and the message waits, tried again every
+    /// ``windowRetryInterval``, until the user writes back or ``windowWaitLimit`` passes: a committee's
+    /// decision, told weeks after the beneficiary last wrote, is never dropped for want of a window. Without
+    /// one the message cannot go out at all.
+    private func windowClosed(_ record: OutboundRecord) async -> DeliveryOutcome {
+        guard let reengagement,
+            Double(record.attempts) * Self.windowRetryInterval < Self.windowWaitLimit
+        else { return .failed(reason: Self.windowClosedReason) }
+        if record.attempts == 0 {
+            do {
+                _ = try await client.send(
+                    .template(
+                        to: record.key.chat, name: reengagement.name, language: reengagement.language,
+                        bodyParameters: reengagement.bodyParameters))
+            } catch {
+                if case .retry(let at, let reason) = outcome(for: error, record) { return .retry(notBefore: at, reason: reason) }
+                return .failed(reason: Self.windowClosedReason + "; the re-engagement template was refused: \(error)")
+            }
+        }
+        return .retry(notBefore: Date().addingTimeInterval(Self.windowRetryInterval), reason: Self.waitingForUserReason)
     }
 
     /// A WhatsApp file by its media id; another channel's downloaded through its source and uploaded.
