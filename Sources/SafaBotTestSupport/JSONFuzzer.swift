@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -39,6 +41,14 @@ public struct JSONFuzzer {
         "\"update_id\":", "\"message\":{", "\"entry\":[", "\"changes\":[{\"value\":", "\"text\":\"", "\u{FEFF}",
         "\u{2028}", "\r\n", "\t", "ٱلسلام",
     ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0x80]]
+
+    /// Runs a fuzz loop on a Dispatch thread and awaits it: seconds of synchronous parsing on one of Swift's
+    /// two cooperative threads (on this 2-core machine) would starve the async tests running beside it.
+    public static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
 
     public var random: Generator
     /// Valid bodies to mutate (the platform's own examples).

@@ -213,7 +213,9 @@ public final class FakeGraphHTTPServer: Sendable {
     public init(fake: FakeGraphAPI) {
         self.fake = fake
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024),
+            configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, maxBodyBytes: 8 << 20, maxConnections: 1024, perIPConnectionLimit: 0,
+                requestDeadlineSeconds: 0, failureBudget: 0),
             handler: { await fake.respond($0) })
     }
 
