@@ -150,7 +150,9 @@ import Testing
     }
 
     @Test func aKeptAliveConnectionGetsAFreshDeadlineForEachRequest() async throws {
-        let server = try startGatedServer(HTTPServerConfiguration(requestDeadlineSeconds: 2))
+        // Three requests over 4.5 s on one connection, each well inside a 4 s deadline: the margin keeps a
+        // request's own round trip on a busy machine from reaching it.
+        let server = try startGatedServer(HTTPServerConfiguration(requestDeadlineSeconds: 4))
         defer { server.stop() }
         let answers = try await offPool {
             let connection = try RawConnection(port: server.port, timeout: 60)
@@ -158,7 +160,7 @@ import Testing
                 // Each request is sent at once; the pause between them is idle time, not a slow request.
                 connection.send("GET /open HTTP/1.1\r\nHost: x\r\n\r\n")
                 let answer = connection.receive(until: "served /open 0")
-                usleep(900_000)
+                usleep(1_500_000)
                 return answer.contains("served /open 0")
             }
         }

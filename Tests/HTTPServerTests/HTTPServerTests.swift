@@ -75,13 +75,18 @@ import Testing
     }
 
     @Test func aSlowHandlerDoesNotHoldUpOtherRequests() async throws {
+        // The slow handler waits for the test to let it go, not for a clock: the fast requests are served
+        // while it is suspended however busy the machine. A 1 s idle timeout also shows that a suspended
+        // (in-handler) connection is not timed out.
         let slowFinished = Mutex(false)
-        // A 1 s idle timeout also shows that a suspended (in-handler) connection is not timed out.
+        let (started, startedSignal) = AsyncStream<Void>.makeStream()
+        let (release, releaseSignal) = AsyncStream<Void>.makeStream()
         let server = HTTPServer(configuration: HTTPServerConfiguration(connectionTimeoutSeconds: 1, threadPoolSize: 1))
         {
             request in
             if request.path == "/slow" {
-                try? await Task.sleep(for: .seconds(2))
+                startedSignal.yield()
+                for await _ in release { break }
                 slowFinished.withLock { $0 = true }
                 return .text("slow")
             }
@@ -94,11 +99,14 @@ import Testing
         let base = "http://127.0.0.1:\(server.port)"
 
         let slow = Task { try await client.send(HTTPClientRequest(url: base + "/slow")) }
-        try await Task.sleep(for: .milliseconds(200))
+        for await _ in started { break }
         for _ in 0..<5 {
             let fast = try await client.send(HTTPClientRequest(url: base + "/fast"))
             #expect(String(decoding: fast.body, as: UTF8.self) == "during")
         }
+        // Suspended for longer than the idle timeout before it answers.
+        try await Task.sleep(for: .milliseconds(1500))
+        releaseSignal.yield()
         let slowResponse = try await slow.value
         #expect(slowResponse.status == 200)
         #expect(String(decoding: slowResponse.body, as: UTF8.self) == "slow")
