@@ -56,7 +56,7 @@ extension TelegramBenchmark {
 
         func send(_ index: Int) async {
             sentAt[index] = clock.now
-            await fake.userSends(chatID: chats[index], text: Self.inputs[sentInputs[index]])
+            await fake.userSends(chatID: chats[index], text: Self.input(sentInputs[index], beneficiary: index))
             sentInputs[index] += 1
         }
 

@@ -17,6 +17,34 @@ struct TelegramBenchmark {
         "البيانات صحيحة", "أقرّ وأوافق", "1",
     ]
 
+    /// The input of `step` for one beneficiary: each types a national ID of their own, since the same ID
+    /// with an open request is (rightly) refused a second request, and a late beneficiary would then
+    /// never reach the replies the bench waits for.
+    static func input(_ step: Int, beneficiary: Int) -> String {
+        step == 3 ? nationalID(beneficiary) : inputs[step]
+    }
+
+    /// A valid Saudi national ID (1, eight digits, a Luhn check digit) distinct for each beneficiary.
+    static func nationalID(_ beneficiary: Int) -> String {
+        let digits = String(beneficiary % 100_000_000)
+        let payload = "1" + String(repeating: "0", count: 8 - digits.count) + digits
+        for check in 0...9 where luhnIsValid(payload + String(check)) { return payload + String(check) }
+        return inputs[3]
+    }
+
+    static func luhnIsValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (index, byte) in digits.utf8.reversed().enumerated() {
+            var d = Int(byte) - 0x30
+            if index % 2 == 1 {
+                d *= 2
+                if d > 9 { d -= 9 }
+            }
+            sum += d
+        }
+        return sum % 10 == 0
+    }
+
     enum Driver: String {
         /// Each beneficiary types its next input only once every reply to the previous one arrived.
         case reactive
@@ -183,7 +211,7 @@ struct TelegramBenchmark {
                 received[index] += 1
                 let step = nextInput[index]
                 if step < Self.inputs.count, received[index] == cumulative[step - 1] {
-                    await fake.userSends(chatID: chat, text: Self.inputs[step])
+                    await fake.userSends(chatID: chat, text: Self.input(step, beneficiary: index))
                     nextInput[index] = step + 1
                 } else if received[index] == perBeneficiary {
                     finished += 1
