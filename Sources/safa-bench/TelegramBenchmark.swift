@@ -28,21 +28,8 @@ struct TelegramBenchmark {
     static func nationalID(_ beneficiary: Int) -> String {
         let digits = String(beneficiary % 100_000_000)
         let payload = "1" + String(repeating: "0", count: 8 - digits.count) + digits
-        for check in 0...9 where luhnIsValid(payload + String(check)) { return payload + String(check) }
+        for check in 0...9 where FieldValidator.luhnIsValid(payload + String(check)) { return payload + String(check) }
         return inputs[3]
-    }
-
-    static func luhnIsValid(_ digits: String) -> Bool {
-        var sum = 0
-        for (index, byte) in digits.utf8.reversed().enumerated() {
-            var d = Int(byte) - 0x30
-            if index % 2 == 1 {
-                d *= 2
-                if d > 9 { d -= 9 }
-            }
-            sum += d
-        }
-        return sum % 10 == 0
     }
 
     enum Driver: String {

@@ -15,7 +15,7 @@ extension FieldValidator {
     }
 
     /// The Luhn check over ASCII digits: from the right, every second digit doubled.
-    static func luhnIsValid(_ digits: String) -> Bool {
+    public static func luhnIsValid(_ digits: String) -> Bool {
         var sum = 0
         for (index, byte) in digits.utf8.reversed().enumerated() {
             var d = Int(byte) - 0x30
